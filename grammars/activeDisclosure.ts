@@ -1,0 +1,122 @@
+// Section 二's table (主动公开政府信息情况): four V2021 or five V2019 blocks, each a caption row, a header
+// row and data rows. One grammar per table and template version reads its rows out of the section.
+import P from 'parsimmon';
+import { ItemStream, type RawRow } from './stream.js';
+import { matcher, containsAny, foldAll } from './match.js';
+import type { KeyedTableVocabulary, KeyedVersion, Version } from './types.js';
+import { documentsVocabulary } from './documents.js';
+import { decisionsVocabulary } from './decisions.js';
+import { feesVocabulary } from './fees.js';
+
+export const keyedVocabularies = [documentsVocabulary, decisionsVocabulary, feesVocabulary] as const;
+export type KeyedTable = KeyedTableVocabulary['table'];
+
+export interface KeyedRow {
+  /** The row key, or null for a row the agency added (kept as an extra row). */
+  id: string | null;
+  label: string;
+  values: RawRow['values'];
+  /** The version announced by the most recent header of this table before the row. */
+  header?: Version;
+}
+
+export interface KeyedRead {
+  table: KeyedTable;
+  rows: KeyedRow[];
+  /** Versions whose headers appeared in the table's blocks. */
+  headers: Version[];
+}
+
+interface Compiled {
+  vocab: KeyedTableVocabulary;
+  match: (text: string) => string | undefined;
+  captions: string[];
+  versions: { version: KeyedVersion; keys: string[] }[];
+}
+
+const compiled: Compiled[] = keyedVocabularies.map((vocab) => ({
+  vocab,
+  match: matcher(vocab.rows).match,
+  captions: foldAll(vocab.captions),
+  versions: vocab.versions.map((version) => ({ version, keys: foldAll(version.header) })),
+}));
+
+/** Any caption of section 二 (`第二十条第（一）项` …): where the section's table starts. */
+export const activeDisclosureCaptionKeys = compiled.flatMap((c) => c.captions).concat(foldAll(['第二十条第']));
+
+type Event = { kind: 'caption'; table: KeyedTable } | { kind: 'header'; table: KeyedTable; version: Version } | { kind: 'row'; table: KeyedTable | null; row: KeyedRow };
+
+/**
+ * The section's grammar over rows: `captionRow`, `headerRow` and `dataRow` may all be one row when the
+ * page text runs them together (`第二十条第（一）项信息内容本年制发件数…规章000`), so a row yields the events
+ * it contains, in print order.
+ */
+export function readActiveDisclosure(rows: readonly RawRow[]): Record<KeyedTable, KeyedRead> {
+  const s = new ItemStream(rows);
+  const lang = P.createLanguage<{ row: Event[]; section: Event[] }>({
+    row: () => s.item(() => true, 'row').map(eventsOf),
+    section: (r) => r.row.many().map((lists) => lists.flat()),
+  });
+  const events = s.parse(lang.section) ?? [];
+  const reads: Record<KeyedTable, KeyedRead> = {
+    documents: { table: 'documents', rows: [], headers: [] },
+    decisions: { table: 'decisions', rows: [], headers: [] },
+    fees: { table: 'fees', rows: [], headers: [] },
+  };
+  let block: KeyedTable | null = null;
+  const lastHeader: Partial<Record<KeyedTable, Version>> = {};
+  for (const e of events) {
+    if (e.kind === 'caption') block = e.table;
+    else if (e.kind === 'header') {
+      lastHeader[e.table] = e.version;
+      if (!reads[e.table].headers.includes(e.version)) reads[e.table].headers.push(e.version);
+    } else {
+      // A row no vocabulary knows belongs to the block it is printed in (an agency's extra row, D5).
+      const table = e.table ?? block;
+      if (!table) continue;
+      if (e.table) block = e.table;
+      const header = lastHeader[table];
+      reads[table].rows.push({ ...e.row, ...(header ? { header } : {}) });
+    }
+  }
+  return reads;
+}
+
+function eventsOf(row: RawRow): Event[] {
+  const events: Event[] = [];
+  const text = row.labelText;
+  for (const c of compiled) {
+    if (containsAny(text, c.captions)) events.push({ kind: 'caption', table: c.vocab.table });
+  }
+  for (const c of compiled) {
+    const v = c.versions.find((x) => containsAny(text, x.keys));
+    if (v) events.push({ kind: 'header', table: c.vocab.table, version: v.version.version });
+  }
+  if (row.values.length === 0) return events;
+  let table: KeyedTable | null = null;
+  let id: string | null = null;
+  let bestEnd = -1;
+  for (const c of compiled) {
+    const found = c.match(text);
+    if (!found) continue;
+    // The row label nearest the values wins when several tables' labels ran together.
+    const end = rightmostEnd(text, c.vocab.rows.find((r) => r.id === found)!.aliases);
+    if (end > bestEnd) {
+      bestEnd = end;
+      table = c.vocab.table;
+      id = found;
+    }
+  }
+  const label = row.labels.map((l) => l.text).join('').slice(-80);
+  events.push({ kind: 'row', table, row: { id, label, values: row.values } });
+  return events;
+}
+
+function rightmostEnd(text: string, aliases: readonly string[]): number {
+  let end = -1;
+  for (const a of foldAll(aliases)) {
+    const at = text.lastIndexOf(a);
+    if (at >= 0) end = Math.max(end, at + a.length);
+  }
+  return end;
+}

@@ -1,0 +1,111 @@
+// 三、收到和处理政府信息公开申请情况 — applications (SPEC §2.2, §3.3): 7 applicant columns, 25 data rows
+// in V2021, 23 in V2019 where （六）其他处理 is a single row.
+import type { RowVocabulary } from './match.js';
+import type { Version } from './types.js';
+
+export const applicantColumns = ['naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg', 'total'] as const;
+
+/** Where the table starts: its header note, its header, or its first row. */
+export const applicationsAnchors = ['勾稽关系', '申请人情况', '本年新收政府信息公开申请'];
+
+/** Data rows in print order. `versions` omitted = in both templates. */
+export const applicationRows: readonly (RowVocabulary & { versions?: readonly Version[]; group?: string })[] = [
+  { id: 'newReceived', aliases: ['本年新收政府信息公开申请', '本年新收'] },
+  { id: 'carriedOver', aliases: ['上年结转政府信息公开申请', '上年结转'] },
+  { id: 'results.granted', aliases: ['予以公开'] },
+  { id: 'results.partiallyGranted', aliases: ['部分公开'] },
+  { id: 'results.denied.stateSecret', aliases: ['属于国家秘密', '国家秘密'], group: 'denied' },
+  // 031 prints the misprint 2.其他法律行政止公开.
+  { id: 'results.denied.prohibitedByLaw', aliases: ['其他法律行政法规禁止公开', '其他法律行政', '法规禁止公开'], group: 'denied' },
+  { id: 'results.denied.threeSecurityOneStability', aliases: ['危及三安全一稳定', '三安全一稳定'], group: 'denied' },
+  { id: 'results.denied.thirdPartyRights', aliases: ['保护第三方合法权益', '第三方合法权益'], group: 'denied' },
+  { id: 'results.denied.internalAffairs', aliases: ['属于三类内部事务信息', '三类内部事务'], group: 'denied' },
+  { id: 'results.denied.processInformation', aliases: ['属于四类过程性信息', '四类过程性'], group: 'denied' },
+  { id: 'results.denied.lawEnforcementFile', aliases: ['属于行政执法案卷', '行政执法案卷'], group: 'denied' },
+  { id: 'results.denied.administrativeQuery', aliases: ['属于行政查询事项', '行政查询事项'], group: 'denied' },
+  { id: 'results.unableToProvide.notHeld', aliases: ['本机关不掌握相关政府信息', '不掌握相关', '不掌握'], group: 'unableToProvide' },
+  { id: 'results.unableToProvide.needsCreation', aliases: ['没有现成信息需要另行制作', '没有现成信息', '另行制作'], group: 'unableToProvide' },
+  { id: 'results.unableToProvide.unclearAfterCorrection', aliases: ['补正后申请内容仍不明确', '补正后申请内容', '补正后'], group: 'unableToProvide' },
+  { id: 'results.notProcessed.complaint', aliases: ['信访举报投诉类申请', '信访举报投诉'], group: 'notProcessed' },
+  { id: 'results.notProcessed.repeated', aliases: ['重复申请'], group: 'notProcessed' },
+  { id: 'results.notProcessed.publication', aliases: ['要求提供公开出版物', '公开出版物'], group: 'notProcessed' },
+  { id: 'results.notProcessed.excessive', aliases: ['无正当理由大量反复申请', '大量反复'], group: 'notProcessed' },
+  { id: 'results.notProcessed.confirmation', aliases: ['要求行政机关确认或重新出具已获取信息', '确认或重新出具', '重新出具'], group: 'notProcessed' },
+  { id: 'results.otherDisposal.overdueCorrection', aliases: ['逾期不补正', '申请人无正当理由'], versions: ['V2021'], group: 'otherDisposal' },
+  { id: 'results.otherDisposal.overdueFee', aliases: ['逾期未按收费通知', '申请人逾期未按', '逾期未按收费'], versions: ['V2021'], group: 'otherDisposal' },
+  { id: 'results.otherDisposal.other', aliases: ['3.其他'], atEnd: true, versions: ['V2021'], group: 'otherDisposal' },
+  { id: 'results.otherDisposal.total', aliases: ['(六)其他处理', '其他处理'], versions: ['V2019'] },
+  { id: 'results.total', aliases: ['(七)总计', '七)总计', '(七)合计', '七、总计'] },
+  { id: 'carriedForward', aliases: ['结转下年度继续办理', '结转下年度'] },
+];
+
+/** Group headings: no values of their own; a value row under one is an agency's subtotal (D10). */
+export const applicationGroups: readonly RowVocabulary[] = [
+  { id: 'group.denied', aliases: ['(三)不予公开', '不予公开'] },
+  { id: 'group.unableToProvide', aliases: ['(四)无法提供', '无法提供'] },
+  { id: 'group.notProcessed', aliases: ['(五)不予处理', '不予处理'] },
+  { id: 'group.results', aliases: ['本年度办理结果'] },
+];
+
+/** Rows present only in V2021 mark a V2021 table; a valued （六）其他处理 row marks V2019. */
+export const v2021OnlyRows = applicationRows.filter((r) => r.versions?.length === 1 && r.versions[0] === 'V2021').map((r) => r.id);
+export const v2019OnlyRows = applicationRows.filter((r) => r.versions?.length === 1 && r.versions[0] === 'V2019').map((r) => r.id);
+
+export function rowsOf(version: Version): string[] {
+  return applicationRows.filter((r) => !r.versions || r.versions.includes(version)).map((r) => r.id);
+}
+
+/** Derived group sums (CONTRACT §3.4): reported as `derived` records. */
+export const applicationGroupTotals: Readonly<Record<string, readonly string[]>> = {
+  'results.denied.total': applicationRows.filter((r) => r.group === 'denied').map((r) => r.id),
+  'results.unableToProvide.total': applicationRows.filter((r) => r.group === 'unableToProvide').map((r) => r.id),
+  'results.notProcessed.total': applicationRows.filter((r) => r.group === 'notProcessed').map((r) => r.id),
+  'results.otherDisposal.total': applicationRows.filter((r) => r.group === 'otherDisposal').map((r) => r.id),
+};
+
+// ---- grammar ----
+import P from 'parsimmon';
+import { ItemStream, type RawRow } from './stream.js';
+import { matcher, containsAny, foldAll } from './match.js';
+
+export type Evidence = 'strong' | 'weak' | 'none';
+
+export interface ApplicationRow {
+  /** A row key, a `group.*` heading (an agency subtotal), or null when no label names the values. */
+  id: string | null;
+  values: RawRow['values'];
+  /** strong: the label is on the values' own row; weak: on a line before; none: no label since the last values. */
+  evidence: Evidence;
+  label: string;
+}
+
+export interface ApplicationsRead {
+  rows: ApplicationRow[];
+  /** From the rows' own labels: V2021 sub-rows of （六）, or a valued （六）其他处理 row (V2019). */
+  template?: Version;
+}
+
+const rowMatcher = matcher([...applicationRows, ...applicationGroups]);
+const v2021Keys = foldAll(applicationRows.filter((r) => v2021OnlyRows.includes(r.id) && !r.atEnd).flatMap((r) => r.aliases));
+
+/** The table's grammar over rows: `valueRow`s (labelled or not) and `labelRow`s (headings, headers). */
+export function readApplications(rows: readonly RawRow[]): ApplicationsRead {
+  const s = new ItemStream(rows);
+  const lang = P.createLanguage<{ valueRow: ApplicationRow; labelRow: null; table: ApplicationRow[] }>({
+    valueRow: () => s.item((r) => r.values.length > 0, 'value row').map(classify),
+    labelRow: () => s.item((r) => r.values.length === 0, 'label row').map(() => null),
+    table: (r) => P.alt(r.valueRow, r.labelRow).many().map((xs) => xs.filter((x): x is ApplicationRow => x !== null)),
+  });
+  const read = s.parse(lang.table) ?? [];
+  let template: Version | undefined;
+  if (rows.some((r) => containsAny(r.labelText, v2021Keys)) || read.some((r) => r.id !== null && v2021OnlyRows.includes(r.id))) template = 'V2021';
+  else if (read.some((r) => r.id !== null && v2019OnlyRows.includes(r.id))) template = 'V2019';
+  return { rows: read, ...(template ? { template } : {}) };
+}
+
+function classify(row: RawRow): ApplicationRow {
+  const evidence: Evidence = row.labels.length === 0 ? 'none' : row.sameRow ? 'strong' : 'weak';
+  const id = evidence === 'none' ? null : (rowMatcher.match(row.labelText) ?? null);
+  const label = row.labels.map((l) => l.text).join('').slice(-80);
+  return { id, values: row.values, evidence, label };
+}

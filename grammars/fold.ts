@@ -1,0 +1,37 @@
+// Label folding: the one place that decides when two spellings of a label are the same (SPEC D7, D8).
+// Values and offsets never pass through here; only the text a label is matched on.
+
+const QUOTES = new Set(['“', '”', '"', "'", '‘', '’', '「', '」', '『', '』', '〝', '〞']);
+const NUMBER_MARKS = new Set(['.', '、', '．']);
+
+/** NFKC, skipped for text that NFKC leaves as it is (ASCII, CJK ideographs, CJK punctuation): it is costly. */
+export function nfkc(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xa0 || (c >= 0x3001 && c <= 0x3037) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0x2010 && c <= 0x201f)) continue;
+    return text.normalize('NFKC');
+  }
+  return text;
+}
+
+/** Folds a label for matching: NFKC, no whitespace or quotes, `1、`/`1．` → `1.`. */
+export function foldLabel(text: string): string {
+  const n = nfkc(text);
+  let out = '';
+  for (let i = 0; i < n.length; i++) {
+    const ch = n[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000') continue;
+    if (QUOTES.has(ch)) continue;
+    // Item numbers are written 1. 1． 1、 — one spelling for matching.
+    if (NUMBER_MARKS.has(ch) && out.length > 0 && isAsciiDigit(out[out.length - 1]!) && i + 1 < n.length && !isAsciiDigit(n[i + 1]!)) {
+      out += '.';
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+function isAsciiDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}

@@ -1,0 +1,23 @@
+// Layout noise that is not part of any table: page numbers a PDF prints between table rows.
+import { nfkc } from './fold.js';
+
+/** `-3-`, `- 3 -`, `—3—`, `第3页`, `第 3 页 共 5 页`: a page number on a line of its own. */
+export function isPageNumberLine(line: string): boolean {
+  if (line.length > 40) return false;
+  let t = '';
+  for (const ch of nfkc(line)) if (ch !== ' ' && ch !== '\t' && ch !== '\u3000') t += ch;
+  if (t.length < 3 || t.length > 12) return false;
+  const dashes = '-—–―';
+  if (dashes.includes(t[0]!) && dashes.includes(t[t.length - 1]!)) return isDigits(t.slice(1, -1));
+  if (t.startsWith('第') && t.includes('页')) {
+    const body = t.slice(1).replace('页', '').replace('共', '').replace('页', '');
+    return isDigits(body);
+  }
+  return false;
+}
+
+function isDigits(s: string): boolean {
+  if (s.length === 0 || s.length > 6) return false;
+  for (const ch of s) if (ch < '0' || ch > '9') return false;
+  return true;
+}

@@ -1,0 +1,34 @@
+// The free-text sections and the report's own words for its title, agency, dates and fees.
+
+/** Section headings, found by keyword (SPEC D6), not by exact title. */
+export const sectionKeywords = {
+  overview: ['总体情况', '概述'],
+  activeDisclosure: ['主动公开政府信息情况', '主动公开'],
+  applications: ['收到和处理政府信息公开申请情况', '依申请公开'],
+  review: ['行政复议', '行政诉讼'],
+  problems: ['存在的主要问题', '存在问题', '主要问题及改进', '问题及改进'],
+  other: ['其他需要报告的事项', '其他需要报告'],
+} as const;
+
+/** Where section 四's table ends: the headings of 五 and 六. */
+export const closingKeywords = [...sectionKeywords.problems, ...sectionKeywords.other];
+
+/** Words that end a title: 年度报告 and its variants. */
+export const titleSuffixes = ['政府信息公开工作年度报告', '政府信息公开年度报告', '政务公开工作年度报告', '政府信息公开工作报告', '信息公开工作年度报告'];
+
+/** Words before an agency name in an opening sentence (现公布朝阳市营商环境建设局2023年度…). */
+export const agencyLeadIns = ['现予公布', '现将', '现公布', '特公布', '公布', '发布', '编制了', '编制', '特此'];
+
+/** Field names scraped page headers put before a title (`标题: …`). */
+export const titleFieldNames = ['标题', '题目', '文章标题'];
+
+/** Fields that give a publication date near the top (`发布日期：2020-01-31`). */
+export const dateFieldNames = ['发布日期', '发布时间', '成文日期', '印发日期'];
+
+/** The 信息处理费 of section 六. */
+export const processingFeeKeys = ['信息处理费'];
+/** Phrases that say no fee was charged. */
+export const noFeePhrases = ['无收取', '未收取', '没有收取', '不收取', '未发生', '无信息处理费'];
+
+/** Lines a web page prints after the report (links, share buttons, footers): the report ends there. */
+export const pageChrome = ['附件下载', '扫一扫', '相关链接', '打印本页', '关闭窗口', '分享到', '【打印】', '【关闭】', '上一篇', '下一篇', '网站地图', '版权所有', '主办单位', 'ICP备'];

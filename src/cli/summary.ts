@@ -1,0 +1,42 @@
+// Counting outcomes across a batch, and the human-readable form of diagnostics for `check`.
+import type { Report } from '../report/schema.js';
+
+export class Summary {
+  files = 0;
+  clean = 0;
+  warnings = 0;
+  errors = 0;
+  io = 0;
+  readonly codes = new Map<string, number>();
+
+  add(report: Report): void {
+    this.files++;
+    const severities = new Set(report.diagnostics.map((d) => d.severity));
+    if (severities.has('error')) this.errors++;
+    else if (severities.has('warning')) this.warnings++;
+    else this.clean++;
+    for (const d of report.diagnostics) if (d.severity !== 'info') this.codes.set(d.code, (this.codes.get(d.code) ?? 0) + 1);
+  }
+
+  ioError(): void {
+    this.io++;
+  }
+
+  exitCode(): number {
+    if (this.io) return 2;
+    return this.errors ? 1 : 0;
+  }
+
+  text(): string {
+    const top = [...this.codes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([c, n]) => `${c} ${n}`).join(', ');
+    return `${this.files} file(s): ${this.clean} clean, ${this.warnings} with warnings, ${this.errors} with errors${this.io ? `, ${this.io} unreadable` : ''}${top ? `; most frequent: ${top}` : ''}\n`;
+  }
+}
+
+export function formatDiagnostics(name: string, report: Report): string {
+  const m = report.meta;
+  let out = `${name}: ${m.agency ?? '?'} ${m.year ?? '?'} ${m.template}\n`;
+  for (const d of report.diagnostics) out += `  ${d.severity.padEnd(7)} ${d.code}${d.check ? ` ${d.check}` : ''}${d.path && d.path !== 'table' ? ` ${d.path}` : d.table ? ` ${d.table}` : ''}: ${d.message}\n`;
+  if (!report.diagnostics.length) out += '  no diagnostics\n';
+  return out;
+}

@@ -1,0 +1,21 @@
+// xxgk-report — the public API (CONTRACT §2). Browser-safe: nothing here imports a Node built-in.
+export { parseReport, parseReportStrict, type ParseOptions } from './report/parse.js';
+export { toRecords, type ReportRecord } from './report/records.js';
+export { ReportError, type ErrorCode } from './report/errors.js';
+export {
+  reportSchema,
+  diagnosticSchema,
+  type Report,
+  type Diagnostic,
+  type Severity,
+  type Provenance,
+  type TemplateVersion,
+  type Tables,
+  type TableName,
+  type Documents,
+  type Decisions,
+  type Fees,
+  type Applications,
+  type ReviewLitigation,
+  type ExtraRow,
+} from './report/schema.js';

@@ -1,0 +1,124 @@
+// The unit every lexer produces and every grammar reads: a cell of text with its place in the input.
+import { PLACEHOLDERS, MONEY_UNITS, COUNT_UNITS, PLUS_SIGNS, MINUS_SIGNS } from '../../grammars/values.js';
+import { nfkc } from '../../grammars/fold.js';
+
+export type CellKind =
+  | 'label' // text that is not a number: row labels, headers, captions, prose
+  | 'value' // a number or a placeholder
+  | 'blank' // a cell the form shows as empty (only forms that keep empty cells)
+  | 'span' // a slot covered by a neighbour's colspan/rowspan: never a value
+  | 'break'; // a page break or page number inside a table: skipped
+
+export interface Cell {
+  kind: CellKind;
+  /** The cell's text as decoded (HTML entities decoded, trimmed). */
+  text: string;
+  /** Offsets into the decoded input: `input.slice(start, end)` is the cell's source. */
+  start: number;
+  end: number;
+  /** True on the first cell of a physical row, for forms whose rows are known. */
+  rowStart: boolean;
+  /** For text forms: the line number and the display column where the cell starts and ends. */
+  line?: number;
+  x?: number;
+  xEnd?: number;
+  /** The label folded for matching (grammars/fold.ts), filled in when first needed. */
+  folded?: string;
+}
+
+const placeholderSet = new Set(PLACEHOLDERS);
+const countUnits = new Set(COUNT_UNITS);
+const signs = new Set([...PLUS_SIGNS, ...MINUS_SIGNS]);
+
+/** True when a cell's whole text is a number (optionally signed, decimal, with a unit) or a placeholder. */
+export function isValueText(text: string): boolean {
+  const t = compact(text);
+  if (t === '') return false;
+  if (placeholderSet.has(t)) return true;
+  return parseNumberText(t) !== null;
+}
+
+export interface NumberText {
+  value: number;
+  /** The money unit written in the cell, if any (`元`, `万元`, `亿元`). */
+  unit?: string;
+  /** True when the digits had no separators and could be several cells run together. */
+  digits: string;
+  signed: boolean;
+}
+
+/** Parses `1036`, `+1036`, `-8`, `18651.06`, `251000元`, `1,234`, `5件`; null for anything else. Linear, no regex. */
+export function parseNumberText(raw: string): NumberText | null {
+  let t = compact(raw);
+  let unit: string | undefined;
+  // 万元 must win over 元, so the longest unit suffix is taken.
+  const moneyUnit = longestSuffix(t, Object.keys(MONEY_UNITS));
+  if (moneyUnit) {
+    unit = moneyUnit;
+    t = t.slice(0, -moneyUnit.length);
+  } else {
+    const last = t[t.length - 1];
+    if (last !== undefined && countUnits.has(last)) t = t.slice(0, -1);
+  }
+  if (t === '') return null;
+  let sign = 1;
+  let signed = false;
+  if (signs.has(t[0]!) && t.length > 1) {
+    signed = true;
+    if (MINUS_SIGNS.includes(t[0]!)) sign = -1;
+    t = t.slice(1);
+  }
+  let digits = '';
+  let seenDot = false;
+  let fraction = '';
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    if (ch >= '0' && ch <= '9') {
+      if (seenDot) fraction += ch;
+      else digits += ch;
+    } else if (ch === '.' && !seenDot && digits !== '' && i + 1 < t.length) {
+      seenDot = true;
+    } else if (ch === ',' && !seenDot && digits !== '' && isThousandsGroup(t, i)) {
+      continue;
+    } else {
+      return null;
+    }
+  }
+  if (digits === '') return null;
+  const value = sign * Number(fraction ? `${digits}.${fraction}` : digits);
+  if (!Number.isFinite(value)) return null;
+  return { value, unit, digits: fraction ? '' : digits, signed };
+}
+
+function isThousandsGroup(t: string, comma: number): boolean {
+  for (let k = 1; k <= 3; k++) {
+    const ch = t[comma + k];
+    if (ch === undefined || ch < '0' || ch > '9') return false;
+  }
+  const after = t[comma + 4];
+  return after === undefined || after === ',' || after === '.';
+}
+
+function longestSuffix(t: string, suffixes: string[]): string | undefined {
+  let best: string | undefined;
+  for (const s of suffixes) if (t.endsWith(s) && t.length > s.length && (!best || s.length > best.length)) best = s;
+  return best;
+}
+
+/** NFKC (full-width digits and signs) without any whitespace. */
+export function compact(text: string): string {
+  const n = nfkc(text);
+  let clean = true;
+  for (let i = 0; i < n.length && clean; i++) {
+    const c = n.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000) clean = false;
+  }
+  if (clean) return n;
+  let out = '';
+  for (const ch of n) if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' && ch !== '\u00a0' && ch !== '\u3000') out += ch;
+  return out;
+}
+
+export function isPlaceholder(text: string): boolean {
+  return placeholderSet.has(compact(text));
+}

@@ -1,0 +1,209 @@
+// applications — 三、收到和处理政府信息公开申请情况 (CONTRACT §3.4). Rows are placed by their labels;
+// value rows whose labels were detached (PDF-to-markdown) fill the gaps between labelled rows in
+// print order, only where the count fits exactly; digits that ran together are split with the
+// table's arithmetic (T3-A, T3-B, T3-C).
+import {
+  applicantColumns,
+  applicationGroupTotals,
+  rowsOf,
+  type ApplicationRow,
+  type ApplicationsRead,
+} from '../../grammars/applications.js';
+import type { Version } from '../../grammars/types.js';
+import type { Cell } from '../lex/cell.js';
+import type { Applications } from '../report/schema.js';
+import { rowReadings, solve, type Constraint, type Piece } from './split.js';
+import { TableCells, ambiguous, spanOf, splitInfo, type NormalizeContext } from './table.js';
+
+const COLUMNS = applicantColumns;
+const N = COLUMNS.length;
+const TOTAL = N - 1;
+
+export interface ApplicationsResult {
+  table: Applications;
+  cells: TableCells;
+}
+
+export function normalizeApplications(read: ApplicationsRead, ctx: NormalizeContext, fallback: Version): ApplicationsResult | undefined {
+  const template = read.template ?? fallback;
+  const ids = rowsOf(template);
+  const t = new TableCells('applications', ctx);
+  const placed = placeRows(read.rows, ids, t, ctx);
+  if (placed.size === 0) return undefined;
+  readPlacedRows(placed, ids, t, ctx);
+  for (const id of ids) if (!t.has(id)) t.missing(id, COLUMNS, `row ${id} is not in the input`);
+  const table = { template, ...t.toObject(ids, COLUMNS), extraRows: t.extraRows } as Record<string, unknown>;
+  for (const [total, items] of Object.entries(applicationGroupTotals)) {
+    const present = items.filter((i) => ids.includes(i));
+    if (present.length === 0) continue;
+    const sums = Object.fromEntries(COLUMNS.map((c) => [c, sumOrNull(present.map((i) => t.get(i, c)))]));
+    setNested(table, total, sums);
+  }
+  return { table: table as unknown as Applications, cells: t };
+}
+
+/**
+ * Which value row is which template row. Rows whose label is on their own line are anchors; the
+ * others are placed between the anchors around them, in print order, when their count fits.
+ */
+function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: TableCells, ctx: NormalizeContext): Map<string, ApplicationRow> {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const placed = new Map<string, ApplicationRow>();
+  const anchors: { at: number; row: number }[] = [];
+  const loose: number[] = [];
+  rows.forEach((r, k) => {
+    if (r.evidence === 'strong' && r.id?.startsWith('group.') && plausible(r.values)) {
+      t.extra(r.label, r.values);
+      return;
+    }
+    const i = r.id !== null ? index.get(r.id) : undefined;
+    if (r.evidence === 'strong' && i !== undefined && !placed.has(r.id!)) {
+      placed.set(r.id!, r);
+      anchors.push({ at: k, row: i });
+    } else if (plausible(r.values)) loose.push(k);
+  });
+  // Gaps between consecutive anchors (and before the first, after the last).
+  const bounds = [{ at: -1, row: -1 }, ...anchors, { at: rows.length, row: ids.length }];
+  for (let g = 0; g + 1 < bounds.length; g++) {
+    const lo = bounds[g]!;
+    const hi = bounds[g + 1]!;
+    const groups = loose.filter((k) => k > lo.at && k < hi.at);
+    if (!groups.length) continue;
+    const free = ids.filter((id, i) => i > lo.row && i < hi.row && !placed.has(id));
+    if (groups.length === free.length) {
+      groups.forEach((k, j) => {
+        const r = rows[k]!;
+        placed.set(free[j]!, r);
+        if (r.id !== free[j]) ctx.diagnostics.push(byPosition(t, free[j]!, r));
+      });
+      continue;
+    }
+    // Counts differ: keep only rows whose own (weak) label names a free row, in order.
+    let last = -1;
+    for (const k of groups) {
+      const r = rows[k]!;
+      const at = r.id !== null ? free.indexOf(r.id) : -1;
+      if (at > last) {
+        placed.set(r.id!, r);
+        last = at;
+      } else {
+        ctx.diagnostics.push({
+          code: 'cell-unreadable',
+          severity: 'warning',
+          message: `values "${r.values.map((v) => v.text).join(' ')}" could not be placed in a row of the table`,
+          path: 'table',
+          table: 'applications',
+          ...spanOf(r.values),
+        });
+      }
+    }
+  }
+  return placed;
+}
+
+function byPosition(t: TableCells, id: string, r: ApplicationRow) {
+  return {
+    code: 'row-by-position',
+    severity: 'info' as const,
+    message: `values "${r.values.map((v) => v.text).join(' ')}" have no label of their own: placed in ${id} by print order`,
+    path: t.path(id, COLUMNS[0]),
+    table: 'applications',
+    ...spanOf(r.values),
+  };
+}
+
+/** A value row that could be a data row: not all blank, and enough digits for 7 cells. */
+function plausible(values: readonly Cell[]): boolean {
+  let capacity = 0;
+  let nonBlank = 0;
+  for (const v of values) {
+    if (v.kind === 'blank') capacity++;
+    else {
+      nonBlank++;
+      capacity += /^\d+$/.test(v.text) ? v.text.length : 1;
+    }
+  }
+  return nonBlank > 0 && capacity >= N;
+}
+
+/** Reads every placed row: directly when it has 7 cells, else by the readings the arithmetic allows. */
+function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly string[], t: TableCells, ctx: NormalizeContext): void {
+  const readings = new Map<string, Piece[][] | 'too-many'>();
+  for (const [id, r] of placed) {
+    const rs = rowReadings(r.values, N);
+    if (rs !== 'too-many' && rs.length === 1) t.readRow(id, COLUMNS, rs[0]!);
+    else readings.set(id, rs);
+  }
+  if (!readings.size) return;
+  // Candidates per row: the readings that satisfy T3-C (总计 = the sum of the six applicant columns),
+  // or all of them when none does (the published row may itself fail T3-C).
+  const candidates = new Map<string, Piece[][]>();
+  for (const [id, rs] of readings) {
+    if (rs === 'too-many' || rs.length === 0) continue;
+    const fits = rs.filter((pieces) => rowSumHolds(pieces.map((p) => Number(p.text))));
+    candidates.set(id, fits.length ? fits : rs);
+  }
+  const known = new Map<string, (number | null)[][]>();
+  for (const id of ids) {
+    const c = candidates.get(id);
+    if (c) known.set(id, c.map((pieces) => pieces.map((p) => Number(p.text))));
+    else if (t.has(id)) known.set(id, [COLUMNS.map((col) => t.get(id, col))]);
+  }
+  const result = solve(known, applicationConstraints(ids));
+  for (const [id, rs] of readings) {
+    const r = placed.get(id)!;
+    if (rs === 'too-many' || rs.length === 0) {
+      if (rs === 'too-many') ambiguous(t, id, COLUMNS, [], r.values, ctx);
+      else t.unreadable(id, COLUMNS, r.values, `${r.values.length} cell(s) where the table has ${N}: "${r.values.map((v) => v.text).join(' ')}"`);
+      continue;
+    }
+    const own = candidates.get(id)!;
+    // The readings some solution of the whole table uses; if the table as published has no
+    // solution (it fails T3-A or T3-B), only the row's own T3-C narrows the readings.
+    const used = result.complete && result.solutions > 0 ? result.used.get(id) : undefined;
+    const usable = used ? own.filter((_, k) => used.has(k)) : own;
+    const chosen = usable.length ? usable : own;
+    if (chosen.length === 1) {
+      t.readRow(id, COLUMNS, chosen[0]!);
+      ctx.diagnostics.push(splitInfo(t, id, [...COLUMNS], r.values));
+    } else ambiguous(t, id, COLUMNS, chosen, r.values, ctx);
+  }
+}
+
+function rowSumHolds(v: readonly number[]): boolean {
+  let sum = 0;
+  for (let c = 0; c < TOTAL; c++) sum += v[c]!;
+  return sum === v[TOTAL];
+}
+
+/** T3-A and T3-B for every column, as constraints over rows. */
+export function applicationConstraints(ids: readonly string[]): Constraint[] {
+  const leaves = ids.filter((id) => id.startsWith('results.') && id !== 'results.total');
+  const out: Constraint[] = [];
+  for (let col = 0; col < N; col++) {
+    out.push({ lhs: leaves.map((row) => ({ row, col })), rhs: [{ row: 'results.total', col }] });
+    out.push({
+      lhs: [{ row: 'newReceived', col }, { row: 'carriedOver', col }],
+      rhs: [{ row: 'results.total', col }, { row: 'carriedForward', col }],
+    });
+  }
+  return out;
+}
+
+function sumOrNull(values: readonly (number | null)[]): number | null {
+  let sum = 0;
+  for (const v of values) {
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+function setNested(target: Record<string, unknown>, path: string, value: Record<string, unknown>): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  const last = keys[keys.length - 1]!;
+  // A V2019 （六）其他处理 is a reported row: its total is read, never replaced by a sum.
+  if (node[last] === undefined) node[last] = value;
+}

@@ -1,0 +1,65 @@
+// reviewLitigation — 四、政府信息公开行政复议、行政诉讼情况 (CONTRACT §3.5): one row of 15 cells, three
+// groups of 结果维持 · 结果纠正 · 其他结果 · 尚未审结 · 总计. Run-together digits are split with T4-A/B/C.
+import { outcomeColumns, reviewGroups, REVIEW_CELLS, type ReviewRead } from '../../grammars/reviewLitigation.js';
+import type { ReviewLitigation } from '../report/schema.js';
+import { rowReadings, type Piece } from './split.js';
+import { TableCells, ambiguous, splitInfo, type NormalizeContext } from './table.js';
+
+const ROW = 'row';
+const GROUP = outcomeColumns.length;
+
+export interface ReviewResult {
+  table: ReviewLitigation;
+  cells: TableCells;
+}
+
+export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContext): ReviewResult | undefined {
+  if (read.values.length === 0) return undefined;
+  // The table is kept as one row of 15 while reading, then shaped into its three groups.
+  const flat = new TableCells('reviewLitigation', ctx);
+  const columns = reviewGroups.flatMap((g) => outcomeColumns.map((c) => `${g}/${c}`));
+  const readings = rowReadings(read.values, REVIEW_CELLS, 5000, groupsHold);
+  if (readings !== 'too-many' && readings.length === 1) {
+    flat.readRow(ROW, columns, readings[0]!);
+    if (readings[0]!.some((p) => p.text !== p.cell.text)) ctx.diagnostics.push(retarget(splitInfo(flat, ROW, columns, read.values)));
+  } else if (readings === 'too-many' || readings.length > 1) {
+    ambiguous(flat, ROW, columns, readings === 'too-many' ? [] : readings, read.values, ctx);
+  } else {
+    // No reading satisfies T4: the published row may fail it (031). Read it as printed when it can be.
+    const asPrinted = rowReadings(read.values, REVIEW_CELLS);
+    if (asPrinted !== 'too-many' && asPrinted.length === 1) flat.readRow(ROW, columns, asPrinted[0]!);
+    else if (asPrinted === 'too-many' || asPrinted.length > 1) ambiguous(flat, ROW, columns, asPrinted === 'too-many' ? [] : asPrinted, read.values, ctx);
+    else flat.unreadable(ROW, columns, read.values, `${read.values.length} cell(s) where the table has ${REVIEW_CELLS}: "${read.values.map((v) => v.text).join(' ')}"`);
+  }
+  // Re-key `reviewLitigation/row/review/upheld` as `reviewLitigation/review/upheld`.
+  const cells = new TableCells('reviewLitigation', ctx);
+  const table: Record<string, Record<string, number | null>> = {};
+  for (const g of reviewGroups) {
+    table[g] = {};
+    for (const c of outcomeColumns) {
+      const read = flat.rows.get(ROW)?.get(`${g}/${c}`) ?? { value: null };
+      delete ctx.provenance[`reviewLitigation/${ROW}/${g}/${c}`];
+      cells.set(g, c, read);
+      table[g]![c] = read.value;
+    }
+  }
+  for (const d of ctx.diagnostics) retarget(d);
+  return { table: table as unknown as ReviewLitigation, cells };
+}
+
+/** T4-A/B/C as the pieces arrive: each finished group's 总计 equals the sum of its four outcomes. */
+function groupsHold(pieces: readonly Piece[]): boolean {
+  if (pieces.length % GROUP !== 0) return true;
+  const group = pieces.slice(pieces.length - GROUP).map((p) => (/^\d+$/.test(p.text) ? Number(p.text) : null));
+  // A blank or a placeholder in the group: the check cannot run, so it cannot rule the reading out.
+  if (group.some((v) => v === null)) return true;
+  const values = group as number[];
+  return values.slice(0, -1).reduce((a, b) => a + b, 0) === values[GROUP - 1];
+}
+
+function retarget<T extends { path?: string; cells?: string[] }>(d: T): T {
+  const fix = (p: string) => p.replace(`reviewLitigation/${ROW}/`, 'reviewLitigation/');
+  if (d.path) d.path = fix(d.path);
+  if (d.cells) d.cells = d.cells.map(fix);
+  return d;
+}

@@ -1,0 +1,179 @@
+// What every normalizer shares: cells read into rows, their provenance, and the diagnostics that
+// name them; plus reading a row whose digits ran together.
+import type { Cell } from '../lex/cell.js';
+import type { Diagnostic, Provenance, ExtraRow } from '../report/schema.js';
+import { readCell, type CellRead, type ColumnRule } from './value.js';
+import { rowReadings, type Piece } from './split.js';
+
+export interface NormalizeContext {
+  /** The decoded input: provenance offsets point into it. */
+  input: string;
+  diagnostics: Diagnostic[];
+  provenance: Record<string, Provenance>;
+}
+
+/** A table under construction: row id → column key → what was read. */
+export class TableCells {
+  readonly rows = new Map<string, Map<string, CellRead>>();
+  readonly extraRows: ExtraRow[] = [];
+  private readonly byPath = new Map<string, number | null>();
+
+  constructor(
+    readonly table: string,
+    private readonly ctx: NormalizeContext,
+  ) {}
+
+  path(row: string, column: string): string {
+    return `${this.table}/${row}/${column}`;
+  }
+
+  set(row: string, column: string, read: CellRead): void {
+    let r = this.rows.get(row);
+    if (!r) this.rows.set(row, (r = new Map()));
+    r.set(column, read);
+    this.byPath.set(this.path(row, column), read.value);
+    if (read.source) this.ctx.provenance[this.path(row, column)] = read.source;
+  }
+
+  get(row: string, column: string): number | null {
+    return this.rows.get(row)?.get(column)?.value ?? null;
+  }
+
+  /** The value at a full cell path (`applications/newReceived/total`), null when absent. */
+  valueAt(path: string): number | null {
+    return this.byPath.get(path) ?? null;
+  }
+
+  has(row: string): boolean {
+    return this.rows.has(row);
+  }
+
+  /** Reads whole cells (one per column) into a row. */
+  readRow(row: string, columns: readonly string[], pieces: readonly Piece[], rules: Readonly<Record<string, ColumnRule>> = {}): void {
+    columns.forEach((column, i) => {
+      const piece = pieces[i]!;
+      const cell: Cell = { ...piece.cell, text: piece.text, start: piece.start, end: piece.end };
+      this.set(row, column, readCell(cell, this.path(row, column), rules[column] ?? {}, this.ctx.diagnostics, this.ctx.input));
+    });
+  }
+
+  /** A row the table should have but the input does not show: nulls, each named by a warning. */
+  missing(row: string, columns: readonly string[], message: string, severity: Diagnostic['severity'] = 'warning'): void {
+    for (const column of columns) this.set(row, column, { value: null });
+    this.ctx.diagnostics.push({
+      code: 'row-missing',
+      severity,
+      message,
+      path: this.path(row, columns[0]!),
+      table: this.table,
+      cells: columns.map((c) => this.path(row, c)),
+    });
+  }
+
+  /** A row whose values could not be placed: nulls, named by a warning with the source span. */
+  unreadable(row: string, columns: readonly string[], values: readonly Cell[], message: string): void {
+    for (const column of columns) this.set(row, column, { value: null });
+    this.ctx.diagnostics.push({
+      code: 'cell-unreadable',
+      severity: 'warning',
+      message,
+      path: this.path(row, columns[0]!),
+      table: this.table,
+      cells: columns.map((c) => this.path(row, c)),
+      ...spanOf(values),
+    });
+  }
+
+  extra(label: string, values: readonly Cell[], rule: ColumnRule = {}): void {
+    const cells = values.filter((v) => v.kind !== 'span').map((v) => readCell(v, `${this.table}/extra/${this.extraRows.length}`, rule, [], this.ctx.input).value);
+    this.extraRows.push({ label, cells });
+    this.ctx.diagnostics.push({
+      code: 'extra-row',
+      severity: 'info',
+      message: `row "${label}" is not in the template: kept in extraRows, outside the checks`,
+      path: 'table',
+      table: this.table,
+      ...spanOf(values),
+    });
+  }
+
+  /** A nested object: `results.denied.stateSecret` → `{ results: { denied: { stateSecret: {…} } } }`. */
+  toObject(rowIds: readonly string[], columns: readonly string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const id of rowIds) {
+      const row: Record<string, number | null> = {};
+      for (const c of columns) row[c] = this.get(id, c);
+      setPath(out, id, row);
+    }
+    return out;
+  }
+}
+
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+}
+
+export function spanOf(values: readonly Cell[]): { span?: { start: number; end: number } } {
+  const real = values.filter((v) => v.kind !== 'span' && v.end > v.start);
+  if (!real.length) return {};
+  return { span: { start: real[0]!.start, end: real[real.length - 1]!.end } };
+}
+
+/**
+ * A row of a table without arithmetic (documents, decisions, fees): read when its cells can be read
+ * only one way, else nulls with `ambiguous-split` or `cell-unreadable`.
+ */
+export function readUniqueRow(t: TableCells, row: string, columns: readonly string[], values: readonly Cell[], rules: Readonly<Record<string, ColumnRule>>, ctx: NormalizeContext): void {
+  const readings = rowReadings(values, columns.length);
+  if (readings !== 'too-many' && readings.length === 1) {
+    t.readRow(row, columns, readings[0]!, rules);
+    if (readings[0]!.some((p) => p.text !== p.cell.text)) ctx.diagnostics.push(splitInfo(t, row, columns, values));
+    return;
+  }
+  if (readings === 'too-many' || readings.length > 1) {
+    ambiguous(t, row, columns, readings === 'too-many' ? [] : readings, values, ctx);
+    return;
+  }
+  t.unreadable(row, columns, values, `${values.length} cell(s) where the template has ${columns.length}: "${values.map((v) => v.text).join(' ')}"`);
+}
+
+export function splitInfo(t: TableCells, row: string, columns: readonly string[], values: readonly Cell[]): Diagnostic {
+  return {
+    code: 'digits-split',
+    severity: 'info',
+    message: `"${values.map((v) => v.text).join(' ')}" has one reading as ${columns.length} cells`,
+    path: t.path(row, columns[0]!),
+    table: t.table,
+    ...spanOf(values),
+  };
+}
+
+/** Several readings: the cells on which they differ are null with their candidate values. */
+export function ambiguous(t: TableCells, row: string, columns: readonly string[], readings: readonly Piece[][], values: readonly Cell[], ctx: NormalizeContext): void {
+  columns.forEach((column, i) => {
+    const texts = new Set(readings.map((r) => r[i]!.text));
+    if (readings.length > 0 && texts.size === 1) {
+      t.readRow(row, [column], [readings[0]![i]!]);
+      return;
+    }
+    t.set(row, column, { value: null });
+    const candidates = [...new Set(readings.map((r) => Number(r[i]!.text)))].sort((a, b) => a - b);
+    ctx.diagnostics.push({
+      code: 'ambiguous-split',
+      severity: 'warning',
+      message: readings.length
+        ? `"${values.map((v) => v.text).join(' ')}" reads ${readings.length} ways; this cell could be ${candidates.slice(0, 12).join(', ')}${candidates.length > 12 ? ', …' : ''}`
+        : `"${values.map((v) => v.text).join(' ')}" reads too many ways to list`,
+      path: t.path(row, column),
+      table: t.table,
+      candidates: candidates.slice(0, 50),
+      ...spanOf(values),
+    });
+  });
+}

@@ -1,0 +1,63 @@
+// One cell's text → a number or null, with the diagnostics that explain how (CONTRACT §3).
+import { type Cell, parseNumberText, isPlaceholder } from '../lex/cell.js';
+import { MONEY_UNITS } from '../../grammars/values.js';
+import type { Unit } from '../../grammars/types.js';
+import type { Diagnostic, Provenance } from '../report/schema.js';
+
+export interface CellRead {
+  value: number | null;
+  /** Where the value was read from; absent for a cell that was never found. */
+  source?: Provenance;
+}
+
+export interface ColumnRule {
+  unit?: Unit;
+  signed?: boolean;
+}
+
+const UNIT_YUAN: Record<Unit, number> = { yuan: 1, wanYuan: 10_000 };
+const UNIT_NAME: Record<Unit, string> = { yuan: '元', wanYuan: '万元' };
+
+/** Reads one cell; `path` names it in any diagnostic. */
+export function readCell(cell: Cell, path: string, rule: ColumnRule, diagnostics: Diagnostic[], input: string): CellRead {
+  const source = provenanceOf(cell, input);
+  const span = { start: cell.start, end: cell.end };
+  const table = path.split('/')[0]!;
+  if (cell.kind === 'blank') return { value: null, source };
+  if (isPlaceholder(cell.text)) {
+    diagnostics.push({ code: 'placeholder-zero', severity: 'info', message: `"${cell.text}" means none: read as 0`, path, table, span });
+    return { value: 0, source };
+  }
+  const n = parseNumberText(cell.text);
+  if (!n) {
+    diagnostics.push({ code: 'cell-unreadable', severity: 'warning', message: `"${cell.text}" is not a number`, path, table, span });
+    return { value: null, source };
+  }
+  let value = n.value;
+  if (n.unit) {
+    if (!rule.unit) {
+      diagnostics.push({ code: 'cell-unreadable', severity: 'warning', message: `"${cell.text}" carries a money unit in a count column`, path, table, span });
+      return { value: null, source };
+    }
+    const factor = MONEY_UNITS[n.unit]! / UNIT_YUAN[rule.unit];
+    if (factor !== 1) {
+      value = roundMoney(value * factor);
+      diagnostics.push({ code: 'unit-converted', severity: 'info', message: `"${cell.text}" converted to ${value} ${UNIT_NAME[rule.unit]}`, path, table, span });
+    }
+  }
+  if (value < 0 && !rule.signed) {
+    diagnostics.push({ code: 'cell-unreadable', severity: 'warning', message: `"${cell.text}" is negative in a column of counts`, path, table, span });
+  } else if (!Number.isInteger(value) && !rule.unit) {
+    diagnostics.push({ code: 'cell-unreadable', severity: 'warning', message: `"${cell.text}" is not a whole number in a column of counts`, path, table, span });
+  }
+  return { value, source };
+}
+
+/** Keeps decimal artefacts of unit conversion out (0.1 万元 × 10000 = 1000 元, not 1000.0000000001). */
+function roundMoney(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+export function provenanceOf(cell: Cell, input: string): Provenance {
+  return { raw: input.slice(cell.start, cell.end), start: cell.start, end: cell.end };
+}

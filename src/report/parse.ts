@@ -1,0 +1,206 @@
+// input → lex → grammars → normalize → check → report. `parseReport` never throws on content.
+import { decode, UnknownEncodingError } from '../input/decode.js';
+import { detectForm, type Form } from '../input/form.js';
+import { lexHtml } from '../lex/html.js';
+import { lexText } from '../lex/text.js';
+import type { Cell } from '../lex/cell.js';
+import { readRows } from '../../grammars/stream.js';
+import { locateTables } from '../../grammars/report.js';
+import { readActiveDisclosure } from '../../grammars/activeDisclosure.js';
+import { readApplications } from '../../grammars/applications.js';
+import { readReviewLitigation } from '../../grammars/reviewLitigation.js';
+import type { Version } from '../../grammars/types.js';
+import { normalizeDocuments } from '../normalize/documents.js';
+import { normalizeDecisions } from '../normalize/decisions.js';
+import { normalizeFees } from '../normalize/fees.js';
+import { normalizeApplications } from '../normalize/applications.js';
+import { normalizeReviewLitigation } from '../normalize/reviewLitigation.js';
+import type { NormalizeContext } from '../normalize/table.js';
+import { checkApplications } from '../check/applications.js';
+import { checkReviewLitigation } from '../check/reviewLitigation.js';
+import { readTitle, readYear, readSignature, readPublishedAt, readProcessingFee, parseDate } from './meta.js';
+import { readSections } from './sections.js';
+import { ReportError, type ErrorCode } from './errors.js';
+import type { Diagnostic, Report, Tables, TableName } from './schema.js';
+
+export interface ParseOptions {
+  /** `auto` (default) detects the form; `html` and `text` force a lexer. */
+  form?: 'auto' | 'html' | 'text';
+  /** Used in records and in `source.fileName`. */
+  fileName?: string;
+  /** For byte input: the encoding to decode with (default: BOM, `<meta charset>`, else UTF-8 or GB18030). */
+  encoding?: string;
+  /** Inputs larger than this many bytes are refused with `input-too-large` (default 50 MB). */
+  maxBytes?: number;
+  /** Include `provenance` (default true). */
+  provenance?: boolean;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+const TABLES: TableName[] = ['documents', 'decisions', 'fees', 'applications', 'reviewLitigation'];
+
+/** Parses one report. Bad input gives a Report with an error diagnostic, never an exception. */
+export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): Report {
+  try {
+    return parse(input, options);
+  } catch (error) {
+    if (error instanceof ReportError) return failed(input, options, error.code, error.message);
+    return failed(input, options, 'internal-error', `the parser failed on this input: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Like `parseReport`, but throws a `ReportError` (with a stable `code`) if any diagnostic is an error. */
+export function parseReportStrict(input: string | Uint8Array, options: ParseOptions = {}): Report {
+  const report = parseReport(input, options);
+  const error = report.diagnostics.find((d) => d.severity === 'error');
+  if (error) throw new ReportError(error.code as ErrorCode, error.message, report);
+  return report;
+}
+
+function parse(input: string | Uint8Array, options: ParseOptions): Report {
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (size > maxBytes) throw new ReportError('input-too-large', `the input is ${size} bytes, over the limit of ${maxBytes} (option maxBytes)`);
+  let decoded;
+  try {
+    decoded = decode(input, options.encoding);
+  } catch (error) {
+    if (error instanceof UnknownEncodingError) throw new ReportError('unknown-encoding', `the encoding "${error.encoding}" is not known`);
+    throw error;
+  }
+  const { text } = decoded;
+  const diagnostics: Diagnostic[] = [];
+  if (decoded.guessed) diagnostics.push({ code: 'encoding-guessed', severity: 'info', message: `no encoding declared: the bytes read as ${decoded.encoding}` });
+  if (text.trim() === '') throw new ReportError('empty-input', 'the input is empty');
+  if (looksBinary(text)) throw new ReportError('not-a-report', 'the input is binary data, not text');
+
+  const form: Form = options.form === 'html' ? 'html' : options.form === 'text' ? textForm(detectForm(text)) : detectForm(text);
+  let cells: Cell[];
+  let plain = text;
+  let htmlTitle: string | undefined;
+  let htmlPublished: string | undefined;
+  if (form === 'html') {
+    const lexed = lexHtml(text);
+    cells = lexed.cells;
+    plain = lexed.text;
+    htmlTitle = lexed.title;
+    htmlPublished = lexed.published;
+  } else cells = lexText(text);
+
+  const titleInfo = readTitle(plain, htmlTitle);
+  const year = titleInfo.year ?? readYear(plain);
+  const sections = readSections(plain);
+  const agency = titleInfo.agency ?? readSignature(sections.other ?? plain);
+
+  const ctx: NormalizeContext = { input: text, diagnostics, provenance: {} };
+  const regions = locateTables(readRows(cells));
+  const active = readActiveDisclosure(regions.activeDisclosure);
+  const headerVersion = active.documents.headers[0] ?? active.decisions.headers[0] ?? active.fees.headers[0];
+  const byYear: Version | undefined = year === undefined ? undefined : year >= 2021 ? 'V2021' : 'V2019';
+  const fallback: Version = headerVersion ?? byYear ?? 'V2021';
+  const tables: Tables = {};
+  const documents = normalizeDocuments(active.documents, ctx, fallback);
+  if (documents) tables.documents = documents;
+  const decisions = normalizeDecisions(active.decisions, ctx, fallback);
+  if (decisions) tables.decisions = decisions;
+  const fees = normalizeFees(active.fees, ctx, fallback);
+  if (fees) tables.fees = fees;
+  const applicationsRead = readApplications(regions.applications);
+  const applications = normalizeApplications(applicationsRead, ctx, applicationsRead.template ?? fallback);
+  if (applications) tables.applications = applications.table;
+  const reviewRead = readReviewLitigation(regions.reviewLitigation);
+  const review = reviewRead ? normalizeReviewLitigation(reviewRead, ctx) : undefined;
+  if (review) tables.reviewLitigation = review.table;
+
+  const tableTemplates: Record<string, Version> = {};
+  for (const name of ['documents', 'decisions', 'fees', 'applications'] as const) {
+    const t = tables[name];
+    if (t) tableTemplates[name] = t.template;
+  }
+  const versions = Object.values(tableTemplates);
+  const template = versions.length ? (tableTemplates['documents'] ?? tableTemplates['decisions'] ?? versions[0]!) : 'unknown';
+  if (template === 'unknown') {
+    // No V2019/V2021 table: a report from before 2019 (free-form), or not a report at all.
+    for (const name of TABLES) delete tables[name];
+    for (const key of Object.keys(ctx.provenance)) delete ctx.provenance[key];
+    diagnostics.length = 0;
+    if (decoded.guessed) diagnostics.push({ code: 'encoding-guessed', severity: 'info', message: `no encoding declared: the bytes read as ${decoded.encoding}` });
+    if (!looksLikeReport(plain)) throw new ReportError('not-a-report', 'no 政府信息公开 annual-report wording and no report table in the input');
+  } else {
+    if (applications) diagnostics.push(...checkApplications(applications.table.template, (p) => applications.cells.valueAt(p)));
+    if (review) diagnostics.push(...checkReviewLitigation((p) => review.cells.valueAt(p)));
+    if (new Set(versions).size > 1)
+      diagnostics.push({
+        code: 'template-mismatch',
+        severity: 'info',
+        message: `tables follow different templates (${Object.entries(tableTemplates).map(([k, v]) => `${k} ${v}`).join(', ')}) (SPEC D9)`,
+      });
+    if (byYear && versions.some((v) => v !== byYear))
+      diagnostics.push({ code: 'template-mismatch', severity: 'info', message: `a ${year} report is expected to follow ${byYear} (SPEC V-1)` });
+  }
+  for (const name of TABLES) {
+    if (!tables[name])
+      diagnostics.push({
+        code: 'table-missing',
+        severity: template === 'unknown' ? 'warning' : 'error',
+        message:
+          template === 'unknown'
+            ? `no ${name} table: the report does not follow the V2019 or V2021 template (reports before 2019 are free-form)`
+            : `the ${name} table was not found in the input`,
+        path: 'table',
+        table: name,
+      });
+  }
+
+  const processingFeeYuan = readProcessingFee(sections.other);
+  const publishedAt = readPublishedAt(plain, sections.other) ?? (htmlPublished ? parseDate(htmlPublished) : undefined);
+  const report: Report = {
+    schemaVersion: 1,
+    source: { form, encoding: decoded.encoding, bytes: decoded.bytes, ...(options.fileName ? { fileName: options.fileName } : {}) },
+    meta: {
+      ...(titleInfo.title ? { title: titleInfo.title } : {}),
+      ...(agency ? { agency } : {}),
+      ...(year !== undefined ? { year } : {}),
+      template,
+      ...(publishedAt ? { publishedAt } : {}),
+      ...(processingFeeYuan !== undefined ? { processingFeeYuan } : {}),
+      ...(Object.keys(tableTemplates).length ? { tableTemplates } : {}),
+    },
+    sections,
+    tables,
+    diagnostics,
+    ...(options.provenance === false ? {} : { provenance: ctx.provenance }),
+  };
+  return report;
+}
+
+function textForm(form: Form): Form {
+  return form === 'html' ? 'plain-text' : form;
+}
+
+/** Mostly control characters or undecodable bytes: not text. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 65536);
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
+  }
+  return bad > sample.length * 0.05;
+}
+
+function looksLikeReport(text: string): boolean {
+  return /政府信息公开|政务公开|信息公开/.test(text.slice(0, 200000));
+}
+
+function failed(input: string | Uint8Array, options: ParseOptions, code: ErrorCode, message: string): Report {
+  const bytes = typeof input === 'string' ? input.length : input.byteLength;
+  return {
+    schemaVersion: 1,
+    source: { form: 'unknown', encoding: 'unknown', bytes, ...(options.fileName ? { fileName: options.fileName } : {}) },
+    meta: { template: 'unknown' },
+    sections: {},
+    tables: {},
+    diagnostics: [{ code, severity: 'error', message }],
+  };
+}

@@ -1,0 +1,82 @@
+// Tidy long format (CONTRACT §4): one record per cell, reported cells before derived ones.
+import { rowsOf } from '../../grammars/applications.js';
+import type { Report } from './schema.js';
+
+export interface ReportRecord {
+  file: string | null;
+  agency: string | null;
+  year: number | null;
+  template: string;
+  table: string;
+  row: string;
+  column: string;
+  value: number | null;
+  /** Computed (a group total), not read from the report. */
+  derived: boolean;
+  /** Some warning or error diagnostic names this cell, directly or as part of a failed check. */
+  flagged: boolean;
+}
+
+const TABLE_ORDER = ['documents', 'decisions', 'fees', 'applications', 'reviewLitigation'] as const;
+
+/** Paths named by warnings and errors: their records are flagged. */
+export function flaggedPaths(report: Report): Set<string> {
+  const out = new Set<string>();
+  for (const d of report.diagnostics) {
+    if (d.severity === 'info') continue;
+    if (d.path && d.path !== 'table') out.add(d.path);
+    for (const c of d.cells ?? []) out.add(c);
+  }
+  return out;
+}
+
+export function toRecords(report: Report): ReportRecord[] {
+  const flagged = flaggedPaths(report);
+  const base = {
+    file: report.source.fileName ?? null,
+    agency: report.meta.agency ?? null,
+    year: report.meta.year ?? null,
+    template: report.meta.template,
+  };
+  const reported: ReportRecord[] = [];
+  const derived: ReportRecord[] = [];
+  for (const table of TABLE_ORDER) {
+    const t = report.tables[table] as Record<string, unknown> | undefined;
+    if (!t) continue;
+    const derivedRows = table === 'applications' ? derivedRowsOf(report) : new Set<string>();
+    for (const { row, cells } of rowsOf_(t)) {
+      const isDerived = derivedRows.has(row);
+      for (const [column, value] of Object.entries(cells)) {
+        const path = `${table}/${row}/${column}`;
+        const rec: ReportRecord = { ...base, table, row, column, value, derived: isDerived, flagged: flagged.has(path) };
+        if (isDerived) {
+          // A sum is as doubtful as the cells it adds up.
+          const prefix = `${table}/${row.replace(/\.total$/, '.')}`;
+          rec.flagged = [...flagged].some((p) => p.startsWith(prefix) && p.endsWith(`/${column}`));
+          derived.push(rec);
+        } else reported.push(rec);
+      }
+    }
+  }
+  return [...reported, ...derived];
+}
+
+function derivedRowsOf(report: Report): Set<string> {
+  const template = report.tables.applications?.template ?? 'V2021';
+  const reportedRows = new Set(rowsOf(template));
+  const all = ['results.denied.total', 'results.unableToProvide.total', 'results.notProcessed.total', 'results.otherDisposal.total'];
+  return new Set(all.filter((r) => !reportedRows.has(r)));
+}
+
+/** Rows of a table object: nested objects whose values are all numbers or null. */
+function rowsOf_(table: Record<string, unknown>, prefix = ''): { row: string; cells: Record<string, number | null> }[] {
+  const out: { row: string; cells: Record<string, number | null> }[] = [];
+  for (const [key, value] of Object.entries(table)) {
+    if (key === 'template' || key === 'extraRows' || value === null || typeof value !== 'object') continue;
+    const entries = Object.entries(value as Record<string, unknown>);
+    const isRow = entries.length > 0 && entries.every(([, v]) => v === null || typeof v === 'number');
+    if (isRow) out.push({ row: prefix + key, cells: value as Record<string, number | null> });
+    else out.push(...rowsOf_(value as Record<string, unknown>, `${prefix}${key}.`));
+  }
+  return out;
+}
