@@ -1,7 +1,7 @@
 // HTML → cells with cheerio: tables become grids (colspan/rowspan expanded, covered slots marked
 // `span`), everything else becomes one label cell per block. cheerio runs htmlparser2 here (forgiving,
 // several times faster than parse5 on these pages), whose node indices give every cell's offsets.
-import * as cheerio from 'cheerio';
+import * as cheerio from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { type Cell, isValueText } from './cell.js';
 
