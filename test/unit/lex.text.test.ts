@@ -1,0 +1,61 @@
+// The text lexer on real snippets: what each cell is, and where it came from.
+import { describe, expect, it } from 'vitest';
+import { lexText } from '../../src/lex/text.js';
+import type { Cell } from '../../src/lex/cell.js';
+
+const view = (cells: Cell[]) => cells.map((c) => `${c.kind}:${c.text}`);
+
+describe('lexText', () => {
+  it('splits labels and digits run together, keeping item numbers with their labels (004)', () => {
+    const input = '规章 000行政规范性文件693665第二十条第（五）项';
+    expect(view(lexText(input))).toEqual(['label:规章', 'value:000', 'label:行政规范性文件', 'value:693665', 'label:第二十条第（五）项']);
+    const rows = '5.属于三类内部事务信息10000016.属于四类过程性信息0000000';
+    expect(view(lexText(rows))).toEqual(['label:5.属于三类内部事务信息', 'value:1000001', 'label:6.属于四类过程性信息', 'value:0000000']);
+  });
+
+  it('keeps a decimal and a money unit in one value (004, 002)', () => {
+    expect(view(lexText('行政事业性收费24252.311082三、收到'))).toEqual(['label:行政事业性收费', 'value:24252.311082', 'label:三、收到']);
+    expect(view(lexText('政府集中采购13575394432.52元三、收到'))).toEqual(['label:政府集中采购', 'value:13575394432.52元', 'label:三、收到']);
+  });
+
+  it('keeps digits inside a parenthesised note in the label (SPEC D4)', () => {
+    expect(view(lexText('上一年项目数量（指2019年事项数）12'))).toEqual(['label:上一年项目数量（指2019年事项数）', 'value:12']);
+  });
+
+  it('ends a label at a sentence end, so a caption after narrative stands alone (007)', () => {
+    const cells = lexText('提升质效。二、主动公开政府信息情况第二十条第（一）项信息内容规章000');
+    expect(view(cells)).toEqual(['label:提升质效。', 'label:二、主动公开政府信息情况第二十条第（一）项信息内容规章', 'value:000']);
+  });
+
+  it('reads the seed form: one cell per line, bare pipes are spans (000)', () => {
+    const input = '行政规范性文件 |\n0 |\n0 |\n40 |\n第二十条第(五)项 |\n|||\n';
+    const cells = lexText(input);
+    expect(view(cells)).toEqual(['label:行政规范性文件', 'value:0', 'value:0', 'value:40', 'label:第二十条第(五)项', 'span:|', 'span:|', 'span:|']);
+    expect(cells.every((c) => !c.rowStart)).toBe(true);
+    const forty = cells[3]!;
+    expect(input.slice(forty.start, forty.end)).toBe('40');
+  });
+
+  it('reads markdown rows: empty cells are blanks, separator rows vanish (011)', () => {
+    const input = '| 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 |  |\n|---|---|\n| 2 | 3 |';
+    const cells = lexText(input);
+    expect(view(cells)).toEqual(['label:四、结转下年度继续办理', 'value:1', 'value:0', 'value:0', 'value:0', 'value:0', 'value:0', 'blank:', 'value:2', 'value:3']);
+    expect(cells.filter((c) => c.rowStart).map((c) => c.text)).toEqual(['四、结转下年度继续办理', '2']);
+  });
+
+  it('marks page numbers as breaks and joins a label broken by one stray space (031)', () => {
+    const input = '（二）部分公开（区分处理的，只计这一情 形，不\n- 4 -\n4 0 0 0 0 0 4';
+    const cells = lexText(input);
+    expect(view(cells)).toEqual(['label:（二）部分公开（区分处理的，只计这一情 形，不', 'break:- 4 -', 'value:4', 'value:0', 'value:0', 'value:0', 'value:0', 'value:0', 'value:4']);
+  });
+
+  it('gives aligned text its display columns, wide characters counting two (031 layout)', () => {
+    const line = '规章               0          0       0';
+    const cells = lexText(line);
+    expect(cells.map((c) => c.x)).toEqual([0, 19, 30, 38]);
+  });
+
+  it('reads tab-separated cells, keeping empty ones as blanks', () => {
+    expect(view(lexText('规章\t1\t\t3'))).toEqual(['label:规章', 'value:1', 'blank:', 'value:3']);
+  });
+});
