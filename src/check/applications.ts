@@ -14,7 +14,16 @@ const COLUMN_NAMES: Record<string, string> = {
   total: '总计',
 };
 
+const cache = new Map<Version, SumCheck[]>();
+
+/** The checks of a template's table, built once per template. */
 export function applicationChecks(template: Version): SumCheck[] {
+  let checks = cache.get(template);
+  if (!checks) cache.set(template, (checks = buildChecks(template)));
+  return checks;
+}
+
+function buildChecks(template: Version): SumCheck[] {
   const ids = rowsOf(template);
   const leaves = ids.filter((id) => id.startsWith('results.') && id !== 'results.total');
   const p = (row: string, col: string) => `applications/${row}/${col}`;

@@ -16,8 +16,10 @@ export function reviewChecks(): SumCheck[] {
   }));
 }
 
+const checks = reviewChecks();
+
 export function checkReviewLitigation(value: (path: string) => number | null): Diagnostic[] {
-  return reviewChecks()
+  return checks
     .map((c) => diagnosticOf(runCheck(c, value)))
     .filter((d): d is Diagnostic => !!d);
 }

@@ -31,8 +31,9 @@ export class TableCells {
     let r = this.rows.get(row);
     if (!r) this.rows.set(row, (r = new Map()));
     r.set(column, read);
-    this.byPath.set(this.path(row, column), read.value);
-    if (read.source) this.ctx.provenance[this.path(row, column)] = read.source;
+    const path = this.path(row, column);
+    this.byPath.set(path, read.value);
+    if (read.source) this.ctx.provenance[path] = read.source;
   }
 
   get(row: string, column: string): number | null {

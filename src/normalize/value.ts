@@ -1,5 +1,5 @@
 // One cell's text → a number or null, with the diagnostics that explain how (CONTRACT §3).
-import { type Cell, parseNumberText, isPlaceholder } from '../lex/cell.js';
+import { type Cell, parseNumberText, isPlaceholder, compact } from '../lex/cell.js';
 import { MONEY_UNITS } from '../../grammars/values.js';
 import type { Unit } from '../../grammars/types.js';
 import type { Diagnostic, Provenance } from '../report/schema.js';
@@ -24,11 +24,12 @@ export function readCell(cell: Cell, path: string, rule: ColumnRule, diagnostics
   const span = { start: cell.start, end: cell.end };
   const table = path.split('/')[0]!;
   if (cell.kind === 'blank') return { value: null, source };
-  if (isPlaceholder(cell.text)) {
+  const text = compact(cell.text);
+  if (isPlaceholder(text)) {
     diagnostics.push({ code: 'placeholder-zero', severity: 'info', message: `"${cell.text}" means none: read as 0`, path, table, span });
     return { value: 0, source };
   }
-  const n = parseNumberText(cell.text);
+  const n = parseNumberText(text);
   if (!n) {
     diagnostics.push({ code: 'cell-unreadable', severity: 'warning', message: `"${cell.text}" is not a number`, path, table, span });
     return { value: null, source };
