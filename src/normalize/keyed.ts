@@ -2,7 +2,7 @@
 // template row found by its label, keep the agency's extra rows.
 import type { KeyedRead } from '../../grammars/activeDisclosure.js';
 import type { KeyedTableVocabulary, KeyedVersion, Version } from '../../grammars/types.js';
-import { TableCells, readUniqueRow, type NormalizeContext } from './table.js';
+import { TableCells, readUniqueRow, setPath, type NormalizeContext } from './table.js';
 import type { ColumnRule } from './value.js';
 
 export interface KeyedResult {
@@ -64,4 +64,12 @@ function mostFrequent<T>(xs: readonly T[]): T {
   const counts = new Map<T, number>();
   for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** The table object: `{ template, <row>: { <column>: value }, extraRows }`, each row with its own columns. */
+export function keyedObject({ version, cells }: KeyedResult): Record<string, unknown> {
+  const out: Record<string, unknown> = { template: version.version };
+  for (const [row, columns] of Object.entries(version.columns)) setPath(out, row, Object.fromEntries(columns.map((c) => [c, cells.get(row, c)])));
+  out['extraRows'] = cells.extraRows;
+  return out;
 }
