@@ -85,7 +85,12 @@ function lexPipeLine(line: Line, out: Cell[]): void {
   const leading = isBlank(t, 0, pieces[0]!.to) && pieces.length > 1;
   if (!leading) {
     // `text |`: one cell per line (the seed, BeautifulSoup's ' |\n'); lines are cells, not rows.
-    for (const p of nonEmpty) pushTrimmed(line, p.from, p.to, out, false);
+    // `strip=True` drops empty cells without a trace: any number may have vanished around a cell.
+    for (const p of nonEmpty) {
+      pushTrimmed(line, p.from, p.to, out, false);
+      out[out.length - 1]!.gapBefore = Infinity;
+      out[out.length - 1]!.gapAfter = Infinity;
+    }
     return;
   }
   // `| a | b |  |`: a table row; an empty piece between pipes is a blank cell.
@@ -167,7 +172,40 @@ function lexPlainLine(line: Line, out: Cell[]): void {
     } else merged.push(tok);
   }
   if (merged[0]) merged[0].rowStart = true;
+  markGaps(t, merged, line.start);
   out.push(...merged);
+}
+
+/**
+ * Where blank cells may hide in a line of plain text: each no-break space (an HTML `&nbsp;` cell)
+ * may be one; a run of two or more spaces (aligned columns) may hide any number, and so may the
+ * end of a line laid out in columns. A single space is only word spacing.
+ */
+function markGaps(t: string, tokens: Cell[], lineStart: number): void {
+  let aligned = false;
+  const gaps: number[] = [];
+  for (let k = 0; k <= tokens.length; k++) {
+    const from = k === 0 ? 0 : tokens[k - 1]!.end - lineStart;
+    const to = k === tokens.length ? t.length : tokens[k]!.start - lineStart;
+    let marks = 0;
+    let run = 0;
+    let wide = false;
+    for (let i = from; i < to; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0xa0 || c === 0x3000) marks++;
+      run = c === 32 ? run + 1 : 0;
+      if (run >= 2) wide = true;
+    }
+    if (wide && k > 0 && k < tokens.length) aligned = true;
+    gaps.push(wide ? Infinity : marks);
+  }
+  tokens.forEach((tok, k) => {
+    if (tok.kind !== 'value') return;
+    tok.runTogether = true;
+    if (gaps[k]) tok.gapBefore = gaps[k];
+    const after = k + 1 === tokens.length && aligned ? Infinity : gaps[k + 1]!;
+    if (after) tok.gapAfter = after;
+  });
 }
 
 const ITEM_MARKS = new Set(['.', '．', '、']);

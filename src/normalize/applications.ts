@@ -12,7 +12,9 @@ import {
 import type { Version } from '../../grammars/types.js';
 import type { Cell } from '../lex/cell.js';
 import type { Applications } from '../report/schema.js';
-import { rowReadings, solve, type Constraint, type Piece } from './split.js';
+import { rowReadings, rewritten, isBlankPiece, type Piece } from './split.js';
+import { solve, type Constraint, type Vector } from './solve.js';
+import { numberOf } from './value.js';
 import { TableCells, ambiguous, spanOf, splitInfo, type NormalizeContext } from './table.js';
 
 const COLUMNS = applicantColumns;
@@ -112,27 +114,36 @@ function byPosition(t: TableCells, id: string, r: ApplicationRow) {
   };
 }
 
-/** A value row that could be a data row: not all blank, and enough digits for 7 cells. */
+/** A value row that could be a data row: not all blank, and room for 7 cells (digits may split, blanks may have vanished). */
 function plausible(values: readonly Cell[]): boolean {
   let capacity = 0;
   let nonBlank = 0;
   for (const v of values) {
+    capacity += v.gapBefore ?? 0;
     if (v.kind === 'blank') capacity++;
     else {
       nonBlank++;
-      capacity += /^\d+$/.test(v.text) ? v.text.length : 1;
+      capacity += v.runTogether && /^\d+$/.test(v.text) ? v.text.length : 1;
     }
   }
+  capacity += values[values.length - 1]?.gapAfter ?? 0;
   return nonBlank > 0 && capacity >= N;
 }
 
-/** Reads every placed row: directly when it has 7 cells, else by the readings the arithmetic allows. */
+/**
+ * Reads every placed row: directly when its cells read one way, else by the readings the table's
+ * arithmetic allows (T3-C per row, then T3-A and T3-B across rows).
+ */
 function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly string[], t: TableCells, ctx: NormalizeContext): void {
   const readings = new Map<string, Piece[][] | 'too-many'>();
+  const known = new Map<string, Vector[]>();
   for (const [id, r] of placed) {
     const rs = rowReadings(r.values, N);
-    if (rs !== 'too-many' && rs.length === 1) t.readRow(id, COLUMNS, rs[0]!);
-    else readings.set(id, rs);
+    if (rs !== 'too-many' && rs.length === 1) {
+      t.readRow(id, COLUMNS, rs[0]!);
+      if (rewritten(rs[0]!, r.values)) ctx.diagnostics.push(splitInfo(t, id, [...COLUMNS], r.values));
+      known.set(id, [vectorOf(rs[0]!)]);
+    } else readings.set(id, rs);
   }
   if (!readings.size) return;
   // Candidates per row: the readings that satisfy T3-C (总计 = the sum of the six applicant columns),
@@ -140,14 +151,9 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
   const candidates = new Map<string, Piece[][]>();
   for (const [id, rs] of readings) {
     if (rs === 'too-many' || rs.length === 0) continue;
-    const fits = rs.filter((pieces) => rowSumHolds(pieces.map((p) => Number(p.text))));
+    const fits = rs.filter((pieces) => rowSumHolds(vectorOf(pieces)));
     candidates.set(id, fits.length ? fits : rs);
-  }
-  const known = new Map<string, (number | null)[][]>();
-  for (const id of ids) {
-    const c = candidates.get(id);
-    if (c) known.set(id, c.map((pieces) => pieces.map((p) => Number(p.text))));
-    else if (t.has(id)) known.set(id, [COLUMNS.map((col) => t.get(id, col))]);
+    known.set(id, candidates.get(id)!.map(vectorOf));
   }
   const result = solve(known, applicationConstraints(ids));
   for (const [id, rs] of readings) {
@@ -158,10 +164,10 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
       continue;
     }
     const own = candidates.get(id)!;
-    // The readings some solution of the whole table uses; if the table as published has no
+    // The readings some solution of the whole table may use; if the table as published has no
     // solution (it fails T3-A or T3-B), only the row's own T3-C narrows the readings.
-    const used = result.complete && result.solutions > 0 ? result.used.get(id) : undefined;
-    const usable = used ? own.filter((_, k) => used.has(k)) : own;
+    const possible = result.consistent ? result.possible.get(id) : undefined;
+    const usable = possible ? own.filter((_, k) => possible.has(k)) : own;
     const chosen = usable.length ? usable : own;
     if (chosen.length === 1) {
       t.readRow(id, COLUMNS, chosen[0]!);
@@ -170,9 +176,22 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
   }
 }
 
-function rowSumHolds(v: readonly number[]): boolean {
+/**
+ * A reading as the arithmetic sees it (SPEC D1): a blank applicant cell is 0; a blank 总计 is a
+ * total left unfilled, unknown; a cell that is not a number is unknown.
+ */
+function vectorOf(pieces: readonly Piece[]): (number | null)[] {
+  return pieces.map((p, col) => (isBlankPiece(p) ? (col === TOTAL ? null : 0) : numberOf(p.text)));
+}
+
+function rowSumHolds(v: readonly (number | null)[]): boolean {
+  if (v[TOTAL] === null) return true;
   let sum = 0;
-  for (let c = 0; c < TOTAL; c++) sum += v[c]!;
+  for (let c = 0; c < TOTAL; c++) {
+    const x = v[c];
+    if (x === null) return true;
+    sum += x!;
+  }
   return sum === v[TOTAL];
 }
 

@@ -61,3 +61,10 @@ function roundMoney(v: number): number {
 export function provenanceOf(cell: Cell, input: string): Provenance {
   return { raw: input.slice(cell.start, cell.end), start: cell.start, end: cell.end };
 }
+
+/** A cell's text as the arithmetic sees it: its number, 0 for a placeholder, null when unreadable. Units are ignored. */
+export function numberOf(text: string): number | null {
+  if (isPlaceholder(text)) return 0;
+  const n = parseNumberText(text);
+  return n && !n.unit ? n.value : null;
+}
