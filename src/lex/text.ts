@@ -2,6 +2,8 @@
 // runs of spaces, and digits run together with labels (`规章000行政规范性文件693665`).
 import { type Cell, isValueText } from './cell.js';
 import { isPageNumberLine } from '../../grammars/layout.js';
+import { boxTableEnd, lexBox } from './box.js';
+import { alignedTableEnd, lexAligned } from './aligned.js';
 
 const PIPES = new Set(['|', '│', '┃', '║']);
 const BOX_RULE = new Set(['─', '━', '┼', '├', '┤', '┌', '┐', '└', '┘', '┬', '┴', '═', '╪', '╞', '╡', '+', '-', '=', ':', ' ', '|', '│']);
@@ -30,10 +32,26 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-/** Lexes a whole text into cells. */
+/** Lexes a whole text into cells: tables drawn with boxes as blocks, every other line on its own. */
 export function lexText(text: string): Cell[] {
   const cells: Cell[] = [];
-  for (const line of splitLines(text)) lexLine(line, cells);
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; ) {
+    const boxEnd = boxTableEnd(lines, i);
+    if (boxEnd !== undefined) {
+      lexBox(lines.slice(i, boxEnd), cells);
+      i = boxEnd;
+      continue;
+    }
+    const alignedEnd = alignedTableEnd(lines, i);
+    if (alignedEnd !== undefined) {
+      lexAligned(lines.slice(i, alignedEnd), cells);
+      i = alignedEnd;
+      continue;
+    }
+    lexLine(lines[i]!, cells);
+    i++;
+  }
   return cells;
 }
 
@@ -289,8 +307,8 @@ function isDigit(ch: string): boolean {
   return (ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９');
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || code === 10 || code === 13;
+export function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || code === 10 || code === 13 || code === 12;
 }
 
 /** The display column of a position in a line: East Asian wide characters take two columns. */
@@ -307,6 +325,18 @@ function columnAt(line: Line, index: number): number {
   line.colIndex = i;
   line.col = col;
   return col;
+}
+
+/** The display column of every position of a line (and of its end). */
+export function displayColumns(t: string): number[] {
+  const cols = new Array<number>(t.length + 1);
+  let col = 0;
+  for (let i = 0; i < t.length; i++) {
+    cols[i] = col;
+    col += isWide(t.charCodeAt(i)) ? 2 : 1;
+  }
+  cols[t.length] = col;
+  return cols;
 }
 
 function isWide(code: number): boolean {
