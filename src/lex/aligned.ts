@@ -3,7 +3,7 @@
 // belongs to the column it starts in, and a column with nothing in it on a row of numbers is a blank
 // cell (the form prints blank cells as spaces, so position is the only trace of them).
 import { type Cell, isValueText } from './cell.js';
-import { type Line, displayColumns, isSpace } from './text.js';
+import { type Line, displayColumns, isSpace } from './lines.js';
 import { joinWrapped } from './box.js';
 
 interface Extent {

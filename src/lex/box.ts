@@ -4,7 +4,7 @@
 // whichever line the renderer centred it. Rules can close some columns and not others (a rowspan
 // cell continues beside a rule), so cells are tracked per column range, not per line.
 import { type Cell, isValueText } from './cell.js';
-import { type Line, displayColumns, isSpace } from './text.js';
+import { type Line, displayColumns, isSpace } from './lines.js';
 
 /** Vertical bars and junctions. `+` is a junction only next to a rule character (not in `+1036`). */
 const BARS = new Set(['│', '┃', '║', '|', '┼', '├', '┤', '┬', '┴', '┌', '┐', '└', '┘', '╋', '╬', '╪', '╫', '╞', '╡', '╒', '╕', '╘', '╛', '╔', '╗', '╚', '╝', '╠', '╣', '╦', '╩']);

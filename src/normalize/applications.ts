@@ -54,7 +54,7 @@ function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: T
   const anchors: { at: number; row: number }[] = [];
   const loose: number[] = [];
   rows.forEach((r, k) => {
-    if (r.evidence === 'strong' && r.id?.startsWith('group.') && plausible(r.values)) {
+    if (r.evidence === 'strong' && r.id?.startsWith('group.') && plausible(r.values, true)) {
       t.extra(r.label, r.values);
       return;
     }
@@ -62,7 +62,7 @@ function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: T
     if (r.evidence === 'strong' && i !== undefined && !placed.has(r.id!)) {
       placed.set(r.id!, r);
       anchors.push({ at: k, row: i });
-    } else if (plausible(r.values)) loose.push(k);
+    } else if (plausible(r.values, r.evidence !== 'none')) loose.push(k);
   });
   // Gaps between consecutive anchors (and before the first, after the last).
   const bounds = [{ at: -1, row: -1 }, ...anchors, { at: rows.length, row: ids.length }];
@@ -114,19 +114,22 @@ function byPosition(t: TableCells, id: string, r: ApplicationRow) {
   };
 }
 
-/** A value row that could be a data row: not all blank, and room for 7 cells (digits may split, blanks may have vanished). */
-function plausible(values: readonly Cell[]): boolean {
+/**
+ * A value row that could be a data row: not all blank, and room for 7 cells (digits may split;
+ * blanks may have vanished, but only beside a label: a row with no label of its own must fill the row).
+ */
+function plausible(values: readonly Cell[], labelled: boolean): boolean {
   let capacity = 0;
   let nonBlank = 0;
   for (const v of values) {
-    capacity += v.gapBefore ?? 0;
+    if (labelled) capacity += v.gapBefore ?? 0;
     if (v.kind === 'blank') capacity++;
     else {
       nonBlank++;
       capacity += v.runTogether && /^\d+$/.test(v.text) ? v.text.length : 1;
     }
   }
-  capacity += values[values.length - 1]?.gapAfter ?? 0;
+  if (labelled) capacity += values[values.length - 1]?.gapAfter ?? 0;
   return nonBlank > 0 && capacity >= N;
 }
 

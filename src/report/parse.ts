@@ -85,7 +85,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     plain = lexed.text;
     htmlTitle = lexed.title;
     htmlPublished = lexed.published;
-  } else cells = lexText(text);
+  } else cells = lexText(text, form);
 
   const titleInfo = readTitle(plain, htmlTitle);
   const year = titleInfo.year ?? readYear(plain);
