@@ -91,17 +91,24 @@ export function lexAligned(lines: readonly Line[], out: Cell[]): void {
   }
   if (current.length) rows.push(current);
   const perRow = rows.map((row) => columnsOf(row, extents));
-  // Label columns come first: every column from the first that holds a number on is a value column.
+  // Label columns come first: every column from the first that holds a number on is a value column;
+  // rows before the first that holds a number are headers.
   let firstValueColumn = extents.length;
-  for (const cols of perRow) cols.forEach((toks, c) => toks.some((t) => isValueText(t.text)) && (firstValueColumn = Math.min(firstValueColumn, c)));
+  let firstBodyRow = perRow.length;
+  perRow.forEach((cols, r) =>
+    cols.forEach((toks, c) => {
+      if (!toks.some((t) => isValueText(t.text))) return;
+      firstValueColumn = Math.min(firstValueColumn, c);
+      firstBodyRow = Math.min(firstBodyRow, r);
+    }),
+  );
   perRow.forEach((cols, r) => {
-    const hasValue = cols.some((toks) => toks.length > 0 && isValueText(cellText(toks)));
     let first = true;
     cols.forEach((toks, c) => {
       const line = rows[r]![0]!;
       if (toks.length === 0) {
         // A value column left empty on a row of numbers: a blank cell the layout shows as spaces.
-        if (!hasValue || c < firstValueColumn) return;
+        if (r < firstBodyRow || c < firstValueColumn) return;
         const at = line.start;
         out.push({ kind: 'blank', text: '', start: at, end: at, rowStart: first, line: line.index, x: extents[c]!.x0, xEnd: extents[c]!.x1 });
         first = false;

@@ -9,6 +9,8 @@ import { alignedTableEnd, lexAligned } from './aligned.js';
 import { lexTabbed } from './tabbed.js';
 import { lexStacked } from './stacked.js';
 import { detectForm, type Form } from '../input/form.js';
+import { htmlTableEnd, lexHtmlTable, maskMarkup } from './markup.js';
+import { markdownTableEnd, lexMarkdownTable } from './markdown.js';
 
 export { splitLines, type Line } from './lines.js';
 
@@ -25,20 +27,35 @@ export function lexText(text: string, form?: Form): Cell[] {
     lexStacked(lines, cells);
     return cells;
   }
+  // Markdown: raw HTML tables go to the HTML lexer; everything else is read with its inline markup blanked out.
+  const markdown = layout === 'markdown';
+  const read = markdown ? splitLines(maskMarkup(text)) : lines;
   for (let i = 0; i < lines.length; ) {
-    const boxEnd = boxTableEnd(lines, i);
+    const htmlEnd = markdown ? htmlTableEnd(lines, i) : undefined;
+    if (htmlEnd !== undefined) {
+      lexHtmlTable(text, lines.slice(i, htmlEnd), cells);
+      i = htmlEnd;
+      continue;
+    }
+    const boxEnd = boxTableEnd(read, i);
     if (boxEnd !== undefined) {
-      lexBox(lines.slice(i, boxEnd), cells);
+      lexBox(read.slice(i, boxEnd), cells);
       i = boxEnd;
       continue;
     }
-    const alignedEnd = alignedTableEnd(lines, i);
+    const markdownEnd = markdownTableEnd(read, i);
+    if (markdownEnd !== undefined) {
+      lexMarkdownTable(read.slice(i, markdownEnd), cells);
+      i = markdownEnd;
+      continue;
+    }
+    const alignedEnd = alignedTableEnd(read, i);
     if (alignedEnd !== undefined) {
-      lexAligned(lines.slice(i, alignedEnd), cells);
+      lexAligned(read.slice(i, alignedEnd), cells);
       i = alignedEnd;
       continue;
     }
-    lexLine(lines[i]!, cells);
+    lexLine(read[i]!, cells);
     i++;
   }
   return cells;

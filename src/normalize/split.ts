@@ -37,7 +37,7 @@ export function rowReadings(
   limit = 5000,
   keep: (pieces: readonly Piece[]) => boolean = () => true,
 ): Piece[][] | 'too-many' {
-  const row = trimTrailingBlanks(cells, n);
+  const row = [...cells];
   if (row.length === n) return [row.map(whole)];
   if (row.length === 0) return [];
   // Blank cells beyond the row's width are layout (a colspan the form lost): they may be dropped.
@@ -118,12 +118,6 @@ export function rowReadings(
   };
   visitGap(0);
   return overflow ? 'too-many' : results;
-}
-
-function trimTrailingBlanks(cells: readonly Cell[], n: number): Cell[] {
-  const out = [...cells];
-  while (out.length > n && out[out.length - 1]!.kind === 'blank') out.pop();
-  return out;
 }
 
 function whole(cell: Cell): Piece {
