@@ -28,11 +28,11 @@ export interface SolveResult {
 }
 
 /** Distinct partial sums kept per constraint before a set is taken to allow anything. */
-const SUM_SET_CAP = 4096;
+const SUM_SET_CAP = 256;
 /** Filtering passes over the constraints before stopping (each pass only removes candidates). */
-const MAX_PASSES = 50;
+const MAX_PASSES = 6;
 
-export function solve(rows: ReadonlyMap<string, readonly Vector[]>, constraints: readonly Constraint[], bound = 30_000): SolveResult {
+export function solve(rows: ReadonlyMap<string, readonly Vector[]>, constraints: readonly Constraint[], bound = 2_000): SolveResult {
   const ids = [...rows.keys()];
   const index = new Map(ids.map((id, i) => [id, i]));
   const domains = ids.map((id) => new Set(rows.get(id)!.map((_, k) => k)));
@@ -211,7 +211,7 @@ function filter(ids: readonly string[], rows: ReadonlyMap<string, readonly Vecto
  * possible, so the answer is sound; it is exact when every search finished.
  */
 function witness(ids: readonly string[], rows: ReadonlyMap<string, readonly Vector[]>, domains: readonly Set<number>[], constraints: readonly Compiled[], bound: number): SolveResult {
-  const search = new Search(ids, rows, domains, constraints);
+  const search = new Search(ids.map((id) => rows.get(id)!), domains, constraints);
   const possible = ids.map(() => new Set<number>());
   let exact = true;
   let any = false;
@@ -232,107 +232,232 @@ function witness(ids: readonly string[], rows: ReadonlyMap<string, readonly Vect
   return { possible: toMap(ids, possible), consistent: any || !exact, exact };
 }
 
-/** Depth-first search over the filtered domains, pruned by the bounds each constraint's unassigned rows allow. */
+/**
+ * Depth-first search with forward checking: a row down to one candidate goes next, then rows in small
+ * constraints, then rows with few candidates. Once a constraint has one row left, that row keeps only
+ * the candidates that balance it; with more left, the bounds of what they can add must allow a balance.
+ * The bounds are kept up to date as candidates are removed and restored, so a step costs little.
+ */
 class Search {
-  private readonly order: number[];
-  private readonly position: number[];
+  /** Candidates still allowed per row (true = alive), and how many. */
+  private readonly alive: boolean[][];
+  private readonly count: number[];
   /** Per constraint and term: each candidate's part. */
-  private readonly parts: Map<number, Part>[][];
-  /** Per constraint: the terms in search order, and from each search position the min, max and flags still to come. */
-  private readonly remaining: { min: number[]; max: number[]; flags: number[] }[];
+  private readonly parts: Part[][][];
   private readonly byRow: { c: number; t: number }[][];
+  private readonly weight: number[];
+  private readonly assigned: number[];
+  /** Per constraint: the assigned rows' known difference, and how many hide an unknown left / right. */
+  private readonly d: number[];
+  private readonly unknownLeft: number[];
+  private readonly unknownRight: number[];
+  private readonly open: number[];
+  /** Per constraint and term: the min and max difference and the unknowns of the alive candidates. */
+  private readonly termMin: number[][];
+  private readonly termMax: number[][];
+  private readonly termFlags: number[][];
+  /** Per constraint, over the unassigned terms: sums of those bounds, and how many may hide an unknown left / right. */
+  private readonly sumMin: number[];
+  private readonly sumMax: number[];
+  private readonly mayLeft: number[];
+  private readonly mayRight: number[];
+  /** Removed candidates, newest last: undone back to a mark. */
+  private readonly trail: number[] = [];
+  private readonly stamp: number[];
+  private stampNow = 0;
+  private found: number[] | null = null;
   private steps = 0;
 
   constructor(
-    ids: readonly string[],
-    rows: ReadonlyMap<string, readonly Vector[]>,
-    private readonly domains: readonly Set<number>[],
+    cands: readonly (readonly Vector[])[],
+    domains: readonly Set<number>[],
     private readonly constraints: readonly Compiled[],
   ) {
-    // Rows in small constraints first (a total that several sums must meet settles the most), then rows with few candidates.
-    const weight = ids.map(() => 0);
-    for (const c of constraints) for (const t of c.terms) weight[t.row] = weight[t.row]! + 1 / c.terms.length;
-    this.order = ids.map((_, i) => i).sort((a, b) => weight[b]! - weight[a]! || domains[a]!.size - domains[b]!.size);
-    this.position = new Array<number>(ids.length);
-    this.order.forEach((row, p) => (this.position[row] = p));
-    this.byRow = ids.map(() => []);
+    this.alive = cands.map((cs, r) => cs.map((_, k) => domains[r]!.has(k)));
+    this.count = domains.map((d) => d.size);
+    this.byRow = cands.map(() => []);
+    this.weight = cands.map(() => 0);
     this.parts = constraints.map((c, ci) =>
       c.terms.map((t, ti) => {
         this.byRow[t.row]!.push({ c: ci, t: ti });
-        const cands = rows.get(ids[t.row]!)!;
-        return new Map([...domains[t.row]!].map((k) => [k, partOf(cands[k]!, t)]));
+        this.weight[t.row] = this.weight[t.row]! + 1 / c.terms.length;
+        return cands[t.row]!.map((v) => partOf(v, t));
       }),
     );
-    this.remaining = constraints.map((c, ci) => {
-      const n = this.order.length;
-      const min = new Array<number>(n + 1).fill(0);
-      const max = new Array<number>(n + 1).fill(0);
-      const flags = new Array<number>(n + 1).fill(0);
-      const at = new Map(c.terms.map((t, ti) => [this.position[t.row]!, ti]));
-      for (let p = n - 1; p >= 0; p--) {
-        const ti = at.get(p);
-        min[p] = min[p + 1]!;
-        max[p] = max[p + 1]!;
-        flags[p] = flags[p + 1]!;
-        if (ti === undefined) continue;
-        let lo = Infinity;
-        let hi = -Infinity;
-        for (const part of this.parts[ci]![ti]!.values()) {
-          lo = Math.min(lo, part.d);
-          hi = Math.max(hi, part.d);
-          flags[p] = flags[p]! | part.flags;
-        }
-        min[p] = min[p]! + lo;
-        max[p] = max[p]! + hi;
-      }
-      return { min, max, flags };
-    });
+    this.assigned = cands.map(() => -1);
+    this.stamp = cands.map(() => 0);
+    this.d = constraints.map(() => 0);
+    this.unknownLeft = constraints.map((c) => (c.unknownLeft ? 1 : 0));
+    this.unknownRight = constraints.map((c) => (c.unknownRight ? 1 : 0));
+    this.open = constraints.map((c) => c.terms.length);
+    this.termMin = constraints.map((c) => c.terms.map(() => 0));
+    this.termMax = constraints.map((c) => c.terms.map(() => 0));
+    this.termFlags = constraints.map((c) => c.terms.map(() => 0));
+    this.sumMin = constraints.map(() => 0);
+    this.sumMax = constraints.map(() => 0);
+    this.mayLeft = constraints.map(() => 0);
+    this.mayRight = constraints.map(() => 0);
+    constraints.forEach((c, ci) =>
+      c.terms.forEach((_, ti) => {
+        this.measure(ci, ti);
+        this.include(ci, ti, 1);
+      }),
+    );
   }
 
   /** One solution with `row` = candidate `k`: the chosen candidate per row, null if none, 'bound' past the step budget. */
   first(row: number, k: number, bound: number): number[] | null | 'bound' {
-    const chosen = new Array<number>(this.order.length).fill(-1);
-    const d = this.constraints.map(() => 0);
-    const f = this.constraints.map((c) => (c.unknownLeft ? 1 : 0) | (c.unknownRight ? 2 : 0));
-    const flagsAt: number[][] = this.constraints.map(() => []);
-    const feasible = (ci: number, p: number) => {
-      const rem = this.remaining[ci]!;
-      const flags = f[ci]! | rem.flags[p]!;
-      const lo = d[ci]! + rem.min[p]!;
-      const hi = d[ci]! + rem.max[p]!;
-      if (flags === 3) return true;
-      if (flags === 1) return lo <= 0;
-      if (flags === 2) return hi >= 0;
-      return lo <= 0 && hi >= 0;
-    };
-    const visit = (p: number): boolean | 'bound' => {
-      if (++this.steps > bound) return 'bound';
-      if (p === this.order.length) return true;
-      const r = this.order[p]!;
-      const options = r === row ? [k] : this.domains[r]!;
-      for (const kk of options) {
-        chosen[r] = kk;
-        let ok = true;
-        for (const { c, t } of this.byRow[r]!) {
-          const part = this.parts[c]![t]!.get(kk)!;
-          d[c] = d[c]! + part.d;
-          flagsAt[c]!.push(f[c]!);
-          f[c] = f[c]! | part.flags;
-        }
-        for (const { c } of this.byRow[r]!) if (!feasible(c, p + 1)) ok = false;
-        const result = ok ? visit(p + 1) : false;
-        for (const { c, t } of this.byRow[r]!) {
-          d[c] = d[c]! - this.parts[c]![t]!.get(kk)!.d;
-          f[c] = flagsAt[c]!.pop()!;
-        }
-        if (result) return result;
-      }
-      chosen[r] = -1;
-      return false;
-    };
-    const result = visit(0);
+    const mark = this.trail.length;
+    for (let kk = 0; kk < this.alive[row]!.length; kk++) if (kk !== k && this.alive[row]![kk]) this.kill(row, kk);
+    this.remeasure(row);
+    this.found = null;
+    const result = this.visit(bound);
+    this.revive(mark);
     if (result === 'bound') return 'bound';
-    return result ? chosen : null;
+    return result ? this.found : null;
+  }
+
+  private visit(bound: number): boolean | 'bound' {
+    let row = -1;
+    for (let r = 0; r < this.assigned.length; r++) if (this.assigned[r] === -1 && (row < 0 || this.before(r, row))) row = r;
+    if (row < 0) {
+      this.found = [...this.assigned];
+      return true;
+    }
+    const alive = this.alive[row]!;
+    for (let k = 0; k < alive.length; k++) {
+      if (!alive[k]) continue;
+      if (++this.steps > bound) return 'bound';
+      const mark = this.trail.length;
+      const ok = this.assign(row, k);
+      const result = ok ? this.visit(bound) : false;
+      this.unassign(row, k, mark);
+      if (result !== false) return result;
+    }
+    return false;
+  }
+
+  private before(a: number, b: number): boolean {
+    const fa = this.count[a] === 1;
+    const fb = this.count[b] === 1;
+    if (fa !== fb) return fa;
+    if (this.weight[a] !== this.weight[b]) return this.weight[a]! > this.weight[b]!;
+    return this.count[a]! < this.count[b]!;
+  }
+
+  private assign(row: number, k: number): boolean {
+    this.assigned[row] = k;
+    for (const { c, t } of this.byRow[row]!) {
+      this.include(c, t, -1);
+      const part = this.parts[c]![t]![k]!;
+      this.d[c] = this.d[c]! + part.d;
+      if (part.flags & 1) this.unknownLeft[c]!++;
+      if (part.flags & 2) this.unknownRight[c]!++;
+      this.open[c] = this.open[c]! - 1;
+    }
+    for (const { c } of this.byRow[row]!) if (!this.check(c)) return false;
+    return true;
+  }
+
+  private unassign(row: number, k: number, mark: number): void {
+    this.revive(mark);
+    for (const { c, t } of this.byRow[row]!) {
+      const part = this.parts[c]![t]![k]!;
+      this.d[c] = this.d[c]! - part.d;
+      if (part.flags & 1) this.unknownLeft[c]!--;
+      if (part.flags & 2) this.unknownRight[c]!--;
+      this.open[c] = this.open[c]! + 1;
+      this.include(c, t, 1);
+    }
+    this.assigned[row] = -1;
+  }
+
+  /** Constraint c can still balance; with one row left, that row keeps only the candidates that balance it. */
+  private check(c: number): boolean {
+    const flags = (this.unknownLeft[c]! > 0 ? 1 : 0) | (this.unknownRight[c]! > 0 ? 2 : 0);
+    if (this.open[c] === 0) return balances(this.d[c]!, flags);
+    if (this.open[c] === 1) {
+      const terms = this.constraints[c]!.terms;
+      const ti = terms.findIndex((t) => this.assigned[t.row] === -1);
+      const row = terms[ti]!.row;
+      const parts = this.parts[c]![ti]!;
+      const alive = this.alive[row]!;
+      const before = this.trail.length;
+      for (let k = 0; k < alive.length; k++) if (alive[k] && !balances(this.d[c]! + parts[k]!.d, flags | parts[k]!.flags)) this.kill(row, k);
+      if (this.count[row] === 0) return false;
+      if (this.trail.length > before) this.remeasure(row);
+      return true;
+    }
+    const can = flags | (this.mayLeft[c]! > 0 ? 1 : 0) | (this.mayRight[c]! > 0 ? 2 : 0);
+    const lo = this.d[c]! + this.sumMin[c]!;
+    const hi = this.d[c]! + this.sumMax[c]!;
+    if (can === 3) return true;
+    if (can === 1) return lo <= 0;
+    if (can === 2) return hi >= 0;
+    return lo <= 0 && hi >= 0;
+  }
+
+  /** Recomputes the bounds of term t of constraint c from its row's alive candidates. */
+  private measure(c: number, t: number): void {
+    const row = this.constraints[c]!.terms[t]!.row;
+    const parts = this.parts[c]![t]!;
+    let min = Infinity;
+    let max = -Infinity;
+    let flags = 0;
+    const alive = this.alive[row]!;
+    for (let k = 0; k < alive.length; k++) {
+      if (!alive[k]) continue;
+      const p = parts[k]!;
+      if (p.d < min) min = p.d;
+      if (p.d > max) max = p.d;
+      flags |= p.flags;
+    }
+    this.termMin[c]![t] = min;
+    this.termMax[c]![t] = max;
+    this.termFlags[c]![t] = flags;
+  }
+
+  /** Adds (sign 1) or removes (−1) term t's bounds to or from constraint c's sums over unassigned terms. */
+  private include(c: number, t: number, sign: 1 | -1): void {
+    this.sumMin[c] = this.sumMin[c]! + sign * this.termMin[c]![t]!;
+    this.sumMax[c] = this.sumMax[c]! + sign * this.termMax[c]![t]!;
+    const f = this.termFlags[c]![t]!;
+    if (f & 1) this.mayLeft[c] = this.mayLeft[c]! + sign;
+    if (f & 2) this.mayRight[c] = this.mayRight[c]! + sign;
+  }
+
+  /** A candidate removed or restored: the bounds of the row's terms change (only unassigned rows count). */
+  private remeasure(row: number): void {
+    const counted = this.assigned[row] === -1;
+    for (const { c, t } of this.byRow[row]!) {
+      if (counted) this.include(c, t, -1);
+      this.measure(c, t);
+      if (counted) this.include(c, t, 1);
+    }
+  }
+
+  /** Removes a candidate; the caller remeasures the row once it has removed all it will. */
+  private kill(row: number, k: number): void {
+    this.alive[row]![k] = false;
+    this.count[row] = this.count[row]! - 1;
+    this.trail.push(row, k);
+  }
+
+  /** Restores the candidates removed since `mark`, and the bounds of their rows. */
+  private revive(mark: number): void {
+    const now = ++this.stampNow;
+    const rows: number[] = [];
+    while (this.trail.length > mark) {
+      const k = this.trail.pop()!;
+      const row = this.trail.pop()!;
+      this.alive[row]![k] = true;
+      this.count[row] = this.count[row]! + 1;
+      if (this.stamp[row] !== now) {
+        this.stamp[row] = now;
+        rows.push(row);
+      }
+    }
+    for (const row of rows) this.remeasure(row);
   }
 }
 
