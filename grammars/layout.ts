@@ -3,7 +3,8 @@ import { nfkc } from './fold.js';
 
 /** `-3-`, `- 3 -`, `—3—`, `第3页`, `第 3 页 共 5 页`: a page number on a line of its own. */
 export function isPageNumberLine(line: string): boolean {
-  if (line.length > 40) return false;
+  // Page numbers stand centred on a line of their own: judge the text, not the indent.
+  if (line.length > 400 || line.trim().length > 40) return false;
   let t = '';
   for (const ch of nfkc(line)) if (ch !== ' ' && ch !== '\t' && ch !== '\u3000') t += ch;
   if (t.length < 3 || t.length > 12) return false;

@@ -25,7 +25,7 @@ export function detectForm(text: string, lines: readonly Line[] = splitLines(tex
     if (line.startsWith('|') && line.endsWith('|') && line.length > 2) {
       markdownRows++;
       if (isMarkdownRule(line)) markdownRules++;
-    } else if (line.endsWith('|')) pipeCells++;
+    } else if (line.length > 1 && line.endsWith('|') && line[0] !== '|') pipeCells++;
     if (line.startsWith('│') || line.startsWith('├')) box++;
   }
   // Markdown may carry raw HTML (pandoc's gfm writes tables it cannot draw as <table>): its pipe tables decide.

@@ -11,8 +11,8 @@ const BARS = new Set(['│', '┃', '║', '|', '┼', '├', '┤', '┬', '┴
 const RULE = new Set(['─', '━', '═', '-', '=', ':']);
 /** Characters a line of a box table may start with. */
 const LEAD = new Set(['┌', '├', '└', '│', '┃', '║', '╔', '╠', '╚', '╒', '╞', '╘', '+', '|']);
-/** Characters that start a rule line: the first line of a table. */
-const TOP = new Set(['┌', '╔', '╒', '+']);
+/** Characters that start a rule line: the first line of a table (or of its part on a page). */
+const TOP = new Set(['┌', '╔', '╒', '├', '╞', '╠', '+']);
 
 /** The index after the box table starting at line `i`, or undefined when none starts there. */
 export function boxTableEnd(lines: readonly Line[], i: number): number | undefined {
@@ -83,7 +83,10 @@ export function lexBox(lines: readonly Line[], out: Cell[]): void {
   for (const c of [...open]) close(c);
   closed.sort((a, b) => a.line - b.line || a.x0 - b.x0);
   let lastLine = -1;
-  for (const c of closed) {
+  for (let k = 0; k < closed.length; k++) {
+    const c = closed[k]!;
+    // Empty cells before a row's label are the label columns of a rowspan, not values.
+    if (!c.pieces.length && c.line !== lastLine && labelLater(closed, k)) continue;
     const text = joinWrapped(c.pieces.map((p) => p.text));
     const start = c.pieces[0]?.start ?? c.at;
     const end = c.pieces[c.pieces.length - 1]?.end ?? c.at;
@@ -91,6 +94,16 @@ export function lexBox(lines: readonly Line[], out: Cell[]): void {
     out.push({ kind, text, start, end, rowStart: c.line !== lastLine, line: c.line, x: c.x0, xEnd: c.x1 });
     lastLine = c.line;
   }
+}
+
+/** Cells after index k on the same row, up to the first non-blank one: is that one a label? */
+function labelLater(closed: readonly OpenCell[], k: number): boolean {
+  const line = closed[k]!.line;
+  for (let j = k + 1; j < closed.length && closed[j]!.line === line; j++) {
+    const p = closed[j]!.pieces;
+    if (p.length) return !isValueText(joinWrapped(p.map((x) => x.text)));
+  }
+  return false;
 }
 
 /** The line cut at its bars into segments, each a rule or content, with display columns and offsets. */

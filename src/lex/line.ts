@@ -11,7 +11,11 @@ export function lexLine(line: Line, out: Cell[]): void {
   const t = line.text;
   if (isBlank(t, 0, t.length)) return;
   if (isPageNumberLine(t)) {
-    out.push({ kind: 'break', text: t.trim(), start: line.start, end: line.start + t.length, rowStart: true, line: line.index });
+    let from = 0;
+    let to = t.length;
+    while (from < to && isSpace(t.charCodeAt(from))) from++;
+    while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
+    out.push({ kind: 'break', text: t.slice(from, to), start: line.start + from, end: line.start + to, rowStart: true, line: line.index });
     return;
   }
   if (isRuleLine(t)) return;
