@@ -16,6 +16,8 @@ const MAX_TABLE_LINES = 400;
 
 /** The column extents of a rule of two or more dash groups, or undefined. */
 export function dashRule(t: string): Extent[] | undefined {
+  const first = t.trimStart();
+  if (first[0] !== '-' || !first.startsWith('---')) return undefined;
   const cols = displayColumns(t);
   const groups: Extent[] = [];
   let i = 0;
@@ -148,6 +150,8 @@ function columnsOf(row: readonly Line[], extents: readonly Extent[]): Token[][] 
   for (const line of row) {
     const t = line.text;
     const x = displayColumns(t);
+    // Words come left to right, so the column search resumes where the last word's stopped.
+    let c = 0;
     let i = 0;
     while (i < t.length) {
       if (isSpace(t.charCodeAt(i))) {
@@ -156,8 +160,7 @@ function columnsOf(row: readonly Line[], extents: readonly Extent[]): Token[][] 
       }
       let j = i;
       while (j < t.length && !isSpace(t.charCodeAt(j))) j++;
-      let c = extents.findIndex((e) => x[i]! < e.x1);
-      if (c < 0) c = extents.length - 1;
+      while (c < extents.length - 1 && x[i]! >= extents[c]!.x1) c++;
       cols[c]!.push({ text: t.slice(i, j), start: line.start + i, end: line.start + j, x0: x[i]!, line: line.index });
       i = j;
     }

@@ -56,37 +56,42 @@ interface OpenCell {
 
 /** Lexes the box table on `lines` (as found by `boxTableEnd`) into cells, row by row. */
 export function lexBox(lines: readonly Line[], out: Cell[]): void {
-  const open: OpenCell[] = [];
+  // Open cells sorted by column; each line's segments come left to right, so one merge per line.
+  let open: OpenCell[] = [];
   const closed: OpenCell[] = [];
-  const close = (c: OpenCell) => {
-    open.splice(open.indexOf(c), 1);
-    closed.push(c);
-  };
   for (const line of lines) {
+    const next: OpenCell[] = [];
+    let p = 0;
     for (const seg of segments(line)) {
-      const overlapping = open.filter((c) => c.x0 < seg.x1 && seg.x0 < c.x1);
-      if (seg.rule) {
-        for (const c of overlapping) close(c);
-        continue;
+      while (p < open.length && open[p]!.x1 <= seg.x0) next.push(open[p++]!);
+      let cell: OpenCell | undefined;
+      for (; p < open.length && open[p]!.x0 < seg.x1; p++) {
+        const c = open[p]!;
+        // The same column range continues a cell; any other (a rule we did not see, or a rule here) ends it.
+        if (!seg.rule && !cell && Math.abs(c.x0 - seg.x0) <= 1 && Math.abs(c.x1 - seg.x1) <= 1) cell = c;
+        else closed.push(c);
       }
-      // The same column range continues a cell; a different one (a rule we did not see) starts anew.
-      let cell = overlapping.find((c) => Math.abs(c.x0 - seg.x0) <= 1 && Math.abs(c.x1 - seg.x1) <= 1);
-      for (const c of overlapping) if (c !== cell) close(c);
-      if (!cell) open.push((cell = { x0: seg.x0, x1: seg.x1, line: line.index, at: line.start + seg.from, pieces: [] }));
+      if (seg.rule) continue;
+      cell ??= { x0: seg.x0, x1: seg.x1, line: line.index, at: line.start + seg.from, pieces: [] };
+      next.push(cell);
       let from = seg.from;
       let to = seg.to;
       while (from < to && isSpace(line.text.charCodeAt(from))) from++;
       while (to > from && isSpace(line.text.charCodeAt(to - 1))) to--;
       if (to > from) cell.pieces.push({ text: line.text.slice(from, to), start: line.start + from, end: line.start + to });
     }
+    while (p < open.length) next.push(open[p++]!);
+    open = next;
   }
-  for (const c of [...open]) close(c);
+  closed.push(...open);
   closed.sort((a, b) => a.line - b.line || a.x0 - b.x0);
   let lastLine = -1;
+  let skipBlanks = false;
   for (let k = 0; k < closed.length; k++) {
     const c = closed[k]!;
+    if (c.line !== lastLine && (k === 0 || closed[k - 1]!.line !== c.line)) skipBlanks = labelFirst(closed, k);
     // Empty cells before a row's label are the label columns of a rowspan, not values.
-    if (!c.pieces.length && c.line !== lastLine && labelLater(closed, k)) continue;
+    if (!c.pieces.length && c.line !== lastLine && skipBlanks) continue;
     const text = joinWrapped(c.pieces.map((p) => p.text));
     const start = c.pieces[0]?.start ?? c.at;
     const end = c.pieces[c.pieces.length - 1]?.end ?? c.at;
@@ -96,10 +101,10 @@ export function lexBox(lines: readonly Line[], out: Cell[]): void {
   }
 }
 
-/** Cells after index k on the same row, up to the first non-blank one: is that one a label? */
-function labelLater(closed: readonly OpenCell[], k: number): boolean {
+/** The row starting at index k: is its first non-blank cell a label? */
+function labelFirst(closed: readonly OpenCell[], k: number): boolean {
   const line = closed[k]!.line;
-  for (let j = k + 1; j < closed.length && closed[j]!.line === line; j++) {
+  for (let j = k; j < closed.length && closed[j]!.line === line; j++) {
     const p = closed[j]!.pieces;
     if (p.length) return !isValueText(joinWrapped(p.map((x) => x.text)));
   }

@@ -4,11 +4,14 @@ import { type Cell } from './cell.js';
 import { type Line } from './lines.js';
 import { lexHtml } from './html.js';
 
+/** Lines a raw HTML table may span (its closing tag is looked for no further). */
+const MAX_TABLE_LINES = 20000;
+
 /** The index after the raw HTML table starting at line `i` (through the line that closes it), or undefined. */
 export function htmlTableEnd(lines: readonly Line[], i: number): number | undefined {
   if (!lines[i]!.text.trimStart().toLowerCase().startsWith('<table')) return undefined;
   let depth = 0;
-  for (let j = i; j < lines.length; j++) {
+  for (let j = i; j < lines.length && j < i + MAX_TABLE_LINES; j++) {
     const t = lines[j]!.text.toLowerCase();
     depth += count(t, '<table') - count(t, '</table');
     if (depth <= 0) return j + 1;
@@ -60,8 +63,9 @@ export function maskMarkup(text: string): string {
       }
       noCloseUntil = text.indexOf('<', i + 1) >>> 0;
     } else if (ch === '&') {
-      const semi = text.indexOf(';', i + 1);
-      if (semi > i + 1 && semi - i <= 10) {
+      let semi = i + 1;
+      while (semi < text.length && semi - i <= 10 && text[semi] !== ';') semi++;
+      if (text[semi] === ';' && semi > i + 1) {
         const decoded = entity(text.slice(i + 1, semi));
         if (decoded !== undefined) {
           out.push(decoded);

@@ -29,6 +29,8 @@ export interface SolveResult {
 
 /** Distinct partial sums kept per constraint before a set is taken to allow anything. */
 const SUM_SET_CAP = 256;
+/** Sums worked out per row and flags before a set is given up (a row with thousands of readings). */
+const SUM_WORK_CAP = 20_000;
 /** Filtering passes over the constraints before stopping (each pass only removes candidates). */
 const MAX_PASSES = 6;
 
@@ -123,7 +125,7 @@ class Sums {
         if (!o) out.byFlags[g] = o = { set: new Set(), min: Infinity, max: -Infinity };
         o.min = Math.min(o.min, e.min + p.d);
         o.max = Math.max(o.max, e.max + p.d);
-        if (o.set && e.set) {
+        if (o.set && e.set && e.set.size * parts.length <= SUM_WORK_CAP) {
           for (const x of e.set) o.set.add(x + p.d);
           if (o.set.size > SUM_SET_CAP) o.set = null;
         } else o.set = null;
@@ -217,7 +219,7 @@ function witness(ids: readonly string[], rows: ReadonlyMap<string, readonly Vect
   let any = false;
   ids.forEach((_, row) => {
     for (const k of domains[row]!) {
-      if (possible[row]!.has(k)) continue;
+      if (possible[row]!.has(k) || !exact) continue;
       const found = search.first(row, k, bound);
       if (found === 'bound') {
         exact = false;

@@ -36,6 +36,7 @@ export function rowReadings(
   n: number,
   limit = 5000,
   keep: (pieces: readonly Piece[]) => boolean = () => true,
+  steps = 50_000,
 ): Piece[][] | 'too-many' {
   const row = [...cells];
   if (row.length === n) return [row.map(whole)];
@@ -80,6 +81,7 @@ export function rowReadings(
         else if (need === 0) emit();
       }
       if (j >= cap || need === 0) break;
+      if (++walked > steps) overflow = true;
       current.push(whole(vanishedBlank(at)));
       pushed++;
       if (!keep(current)) break;
@@ -93,7 +95,11 @@ export function rowReadings(
     if (splittable(cell)) splitDigits(cell, 0, i);
     else push(whole(cell), () => visitGap(i + 1));
   };
+  // Partial readings `keep` refuses emit nothing, so the walk itself is bounded too.
+  let walked = 0;
   const push = (p: Piece, then: () => void) => {
+    if (++walked > steps) overflow = true;
+    if (overflow) return;
     current.push(p);
     if (keep(current)) then();
     current.pop();
