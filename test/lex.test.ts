@@ -196,10 +196,21 @@ describe('line.ts: plain text', () => {
     expectOffsets(text, cells);
   });
 
-  it('reads wide gaps of aligned columns as room for any number of blanks; a single space as none', () => {
+  it('reads wide gaps of aligned columns, and a line that is one row of numbers, as room for any number of blanks', () => {
     const aligned = lexText('一、本年新收政府信息公开申请数量                           821     35                   2 1 859', 'plain-text');
-    expect(aligned.filter((c) => c.kind === 'value').map((c) => c.gapBefore ?? 0)).toEqual([Infinity, Infinity, Infinity, 0, 0]);
-    const page = lexText('（六）其他处理0 0 0 0 0 00（七）总计', 'plain-text');
+    expect(aligned.filter((c) => c.kind === 'value').map((c) => c.gapBefore)).toEqual([Infinity, Infinity, Infinity, Infinity, Infinity]);
+    // pdftotext -raw of 014: a row's blank cells leave no trace at all.
+    const raw = lexText('三、本年度办理结果 （一）予以公开 258 12 1 1', 'plain-text');
+    expect(raw.filter((c) => c.kind === 'value').map((c) => [c.text, c.gapBefore, c.gapAfter])).toEqual([
+      ['258', Infinity, Infinity],
+      ['12', Infinity, Infinity],
+      ['1', Infinity, Infinity],
+      ['1', Infinity, Infinity],
+    ]);
+  });
+
+  it('reads a single space inside page text whose cells run together as no room for blanks (002)', () => {
+    const page = lexText('（六）其他处理0 0 0 0 0 00（七）总计23 0 00 0 023四、结转', 'plain-text');
     expect(page.filter((c) => c.kind === 'value').every((c) => !c.gapBefore && !c.gapAfter)).toBe(true);
   });
 

@@ -170,8 +170,15 @@ function markGaps(t: string, tokens: Cell[], lineStart: number): void {
     marks.push(m);
     wide.push(w);
   }
+  // A line that is one table row — its label, then numbers each set off by spaces (pdftotext -raw) —
+  // prints its cells in order and drops the blank ones: any number may hide before, between, after.
+  const first = tokens.findIndex((tok) => tok.kind === 'value');
+  let rowLine = first > 0;
+  for (let k = first; rowLine && k < tokens.length; k++) {
+    if (tokens[k]!.kind !== 'value' || tokens[k]!.start - lineStart === (k === 0 ? 0 : tokens[k - 1]!.end - lineStart)) rowLine = false;
+  }
   // Between tokens a wide gap may hide cells; before the first and after the last only in a line laid out in columns.
-  const gap = (k: number) => ((k === 0 || k === tokens.length ? aligned : wide[k]) ? Infinity : marks[k]!);
+  const gap = (k: number) => ((rowLine && k >= first) || (k === 0 || k === tokens.length ? aligned : wide[k]) ? Infinity : marks[k]!);
   tokens.forEach((tok, k) => {
     if (tok.kind !== 'value') return;
     tok.runTogether = true;
