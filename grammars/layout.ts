@@ -6,7 +6,7 @@ export function isPageNumberLine(line: string): boolean {
   // Page numbers stand centred on a line of their own: judge the text, not the indent.
   if (line.length > 400 || line.trim().length > 40) return false;
   let t = '';
-  for (const ch of nfkc(line)) if (ch !== ' ' && ch !== '\t' && ch !== '\u3000') t += ch;
+  for (const ch of nfkc(line)) if (ch !== ' ' && ch !== '\t' && ch !== '\u3000' && ch !== '\f') t += ch;
   if (t.length < 3 || t.length > 12) return false;
   const dashes = '-—–―';
   if (dashes.includes(t[0]!) && dashes.includes(t[t.length - 1]!)) return isDigits(t.slice(1, -1));
