@@ -63,6 +63,11 @@ describe('rowReadings', () => {
     expect((rowReadings([cell('5'), cell(''), cell(''), cell('2')], 3) as Piece[][]).map(read)).toEqual(['5 _ 2']);
   });
 
+  it('keeps a decimal part and a unit with the last piece (014 bs4concat `6251000元`: 采购项目数量 and 采购总金额)', () => {
+    const rs = rowReadings([cell('6251000元', { runTogether: true })], 2) as Piece[][];
+    expect(rs.map(read)).toEqual(['6 251000元', '62 51000元', '625 1000元', '625100 0元']);
+  });
+
   it('stops at its limit', () => {
     expect(rowReadings([cell('1234567891234567', { runTogether: true })], 7, 100)).toBe('too-many');
   });

@@ -2,7 +2,7 @@
 // 64 0 0 2 0 4 70) are split, blank cells a form dropped are put back where the lexer says some may
 // have vanished (`Cell.gapBefore/gapAfter`), and blank cells a form added (colspans lost) may be
 // dropped. The arithmetic that picks among the readings is in solve.ts.
-import { type Cell, vanishedBlank } from '../lex/cell.js';
+import { type Cell, vanishedBlank, parseNumberText } from '../lex/cell.js';
 
 /** A piece of a cell: the whole cell, some of its digits, or a blank (printed or vanished). */
 export interface Piece {
@@ -51,7 +51,7 @@ export function rowReadings(
   for (let i = row.length - 1; i >= 0; i--) {
     const c = row[i]!;
     minFrom[i] = minFrom[i + 1]! + (c.kind === 'blank' && droppable ? 0 : 1);
-    maxFrom[i] = Math.min(n + 1, maxFrom[i + 1]! + gap(i + 1) + (splittable(c) ? c.text.length : 1));
+    maxFrom[i] = Math.min(n + 1, maxFrom[i + 1]! + gap(i + 1) + Math.max(1, leadingDigits(c)));
   }
   const results: Piece[][] = [];
   const seen = new Set<string>();
@@ -92,7 +92,7 @@ export function rowReadings(
     const cell = row[i]!;
     if (cell.kind === 'blank' && droppable) visitGap(i + 1);
     if (current.length >= n) return;
-    if (splittable(cell)) splitDigits(cell, 0, i);
+    if (leadingDigits(cell) > 1) splitDigits(cell, 0, i);
     else push(whole(cell), () => visitGap(i + 1));
   };
   // Partial readings `keep` refuses emit nothing, so the walk itself is bounded too.
@@ -104,21 +104,23 @@ export function rowReadings(
     if (keep(current)) then();
     current.pop();
   };
-  // Splits the digits of `cell` from position `at` into pieces, then goes on after the cell.
+  // Splits the leading digits of `cell` from position `at` into pieces, then goes on after the cell;
+  // what follows the digits (`.52`, `元`) stays with the last piece (`6251000元` = 6 | 251000元).
   const splitDigits = (cell: Cell, at: number, i: number): void => {
-    const digits = cell.text;
-    if (at === digits.length) {
+    const text = cell.text;
+    const digits = leadingDigits(cell);
+    if (at === digits) {
       visitGap(i + 1);
       return;
     }
     if (current.length >= n) return;
     // Offsets of a piece are exact when the cell's source is its text (text forms), else the cell's.
-    const exact = cell.end - cell.start === digits.length;
-    // A number never starts with 0 unless it is 0.
-    const maxLen = digits[at] === '0' ? 1 : digits.length - at;
+    const exact = cell.end - cell.start === text.length;
+    // A number never starts with 0 unless it is 0 (or 0.5).
+    const maxLen = text[at] === '0' ? 1 : digits - at;
     for (let len = 1; len <= maxLen && !overflow; len++) {
-      const text = digits.slice(at, at + len);
-      const p = exact ? { cell, text, start: cell.start + at, end: cell.start + at + len } : { cell, text, start: cell.start, end: cell.end };
+      const to = at + len === digits ? text.length : at + len;
+      const p = exact ? { cell, text: text.slice(at, to), start: cell.start + at, end: cell.start + to } : { cell, text: text.slice(at, to), start: cell.start, end: cell.end };
       push(p, () => splitDigits(cell, at + len, i));
     }
   };
@@ -130,11 +132,15 @@ function whole(cell: Cell): Piece {
   return { cell, text: cell.text, start: cell.start, end: cell.end };
 }
 
-/** Only a bare run of two or more digits, in a form that runs cells together, may hide several cells. */
-function splittable(cell: Cell): boolean {
-  if (cell.kind !== 'value' || !cell.runTogether) return false;
+/**
+ * How many leading digits of a cell may be parted into several cells: only in a form that runs cells
+ * together, and only when what follows them is a decimal part or a unit (`13575394432.52元`). 0: none.
+ */
+function leadingDigits(cell: Cell): number {
+  if (cell.kind !== 'value' || !cell.runTogether) return 0;
   const t = cell.text;
-  if (t.length < 2) return false;
-  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) < 48 || t.charCodeAt(i) > 57) return false;
-  return true;
+  let k = 0;
+  while (k < t.length && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+  if (k === t.length) return k;
+  return k > 0 && parseNumberText(`0${t.slice(k)}`) !== null ? k : 0;
 }

@@ -1,6 +1,6 @@
 // What every normalizer shares: cells read into rows, their provenance, and the diagnostics that
 // name them; plus reading a row whose digits ran together.
-import type { Cell } from '../lex/cell.js';
+import { type Cell, parseNumberText } from '../lex/cell.js';
 import type { Diagnostic, Provenance, ExtraRow } from '../report/schema.js';
 import { readCell, numberOf, type CellRead, type ColumnRule } from './value.js';
 import { rowReadings, rewritten, pieceKey, type Piece } from './split.js';
@@ -164,7 +164,7 @@ export function ambiguous(t: TableCells, row: string, columns: readonly string[]
     }
     t.set(row, column, { value: null });
     const blank = keys.has(null);
-    const candidates = [...new Set([...keys].filter((k): k is string => k !== null).map((k) => numberOf(k)).filter((v): v is number => v !== null))].sort((a, b) => a - b);
+    const candidates = [...new Set([...keys].filter((k): k is string => k !== null).map((k) => parseNumberText(k)?.value ?? numberOf(k)).filter((v): v is number => v !== null))].sort((a, b) => a - b);
     const listed = [...candidates.slice(0, 12).map(String), ...(blank ? ['blank'] : [])].join(', ');
     ctx.diagnostics.push({
       code: 'ambiguous-split',
