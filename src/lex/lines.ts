@@ -25,10 +25,12 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** Spaces, tabs, line breaks, no-break and ideographic spaces, and the form feed pdftotext puts at a page break. */
 export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || code === 10 || code === 13 || code === 12;
 }
 
+/** Nothing but spaces between `from` and `to`. */
 export function isBlank(t: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isSpace(t.charCodeAt(i))) return false;
   return true;

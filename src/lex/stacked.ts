@@ -3,7 +3,7 @@
 // browsers print an empty cell only when it has a paragraph of its own, so some blank cells leave
 // no line at all: any number may have vanished beside a value.
 import { type Cell, isValueText } from './cell.js';
-import { type Line, isBlank } from './lines.js';
+import { type Line, isBlank, isSpace } from './lines.js';
 import { isPageNumberLine } from '../../grammars/layout.js';
 
 /** Lines holding a lone number between empty lines: enough of them, and more than lines with several numbers. */
@@ -22,7 +22,6 @@ export function looksStacked(lines: readonly Line[]): boolean {
 
 export function lexStacked(lines: readonly Line[], out: Cell[]): void {
   let empties = -1;
-  let last: Cell | undefined;
   for (const line of lines) {
     const t = line.text;
     if (isBlank(t, 0, t.length)) {
@@ -34,19 +33,19 @@ export function lexStacked(lines: readonly Line[], out: Cell[]): void {
     empties = 0;
     let from = 0;
     let to = t.length;
-    while (from < to && (t[from] === ' ' || t[from] === '\u00a0')) from++;
-    while (to > from && (t[to - 1] === ' ' || t[to - 1] === '\u00a0')) to--;
+    while (from < to && isSpace(t.charCodeAt(from))) from++;
+    while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
     const text = t.slice(from, to);
     if (isPageNumberLine(text)) {
       out.push({ kind: 'break', text, start: line.start + from, end: line.start + to, rowStart: true, line: line.index });
       continue;
     }
     const value = isValueText(text);
-    last = { kind: value ? 'value' : 'label', text, start: line.start + from, end: line.start + to, rowStart: false, line: line.index };
+    const cell: Cell = { kind: value ? 'value' : 'label', text, start: line.start + from, end: line.start + to, rowStart: false, line: line.index };
     if (value) {
-      last.gapBefore = Infinity;
-      last.gapAfter = Infinity;
+      cell.gapBefore = Infinity;
+      cell.gapAfter = Infinity;
     }
-    out.push(last);
+    out.push(cell);
   }
 }
