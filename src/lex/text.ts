@@ -1,6 +1,7 @@
-// Text → cells. Tables drawn with boxes or aligned under dash rules are read as blocks; text whose
-// cells are separated by tabs across lines (a browser's innerText) or laid one per line (lynx) is
-// read as such; every other line is read on its own (line.ts). One pass, no backtracking.
+// Text → cells, by the form the text is in (src/input/form.ts). Text whose cells are parted by tabs
+// across lines (a browser's innerText) or stacked one per line (lynx) is read as such; otherwise
+// tables drawn with boxes, markdown pipe tables, raw HTML tables in markdown and tables aligned under
+// dash rules are read as blocks, and every other line on its own (line.ts). One pass, no backtracking.
 import type { Cell } from './cell.js';
 import { splitLines } from './lines.js';
 import { lexLine } from './line.js';
@@ -8,27 +9,26 @@ import { boxTableEnd, lexBox } from './box.js';
 import { alignedTableEnd, lexAligned } from './aligned.js';
 import { lexTabbed } from './tabbed.js';
 import { lexStacked } from './stacked.js';
-import { detectForm, type Form } from '../input/form.js';
+import type { Form } from '../input/form.js';
 import { htmlTableEnd, lexHtmlTable, maskMarkup } from './markup.js';
 import { markdownTableEnd, lexMarkdownTable } from './markdown.js';
 
 export { splitLines, type Line } from './lines.js';
 
-/** Lexes a whole text in the given form (detected when not given) into cells. */
-export function lexText(text: string, form?: Form): Cell[] {
+/** Lexes a whole text in the given form into cells. */
+export function lexText(text: string, form: Form): Cell[] {
   const cells: Cell[] = [];
   const lines = splitLines(text);
-  const layout = form ?? detectForm(text, lines);
-  if (layout === 'tab-text') {
+  if (form === 'tab-text') {
     lexTabbed(lines, cells);
     return cells;
   }
-  if (layout === 'stacked-text') {
+  if (form === 'stacked-text') {
     lexStacked(lines, cells);
     return cells;
   }
   // Markdown: raw HTML tables go to the HTML lexer; everything else is read with its inline markup blanked out.
-  const markdown = layout === 'markdown';
+  const markdown = form === 'markdown';
   const read = markdown ? splitLines(maskMarkup(text)) : lines;
   for (let i = 0; i < lines.length; ) {
     const htmlEnd = markdown ? htmlTableEnd(lines, i) : undefined;
