@@ -18,12 +18,12 @@ const FORMS = join(import.meta.dirname, '..', 'corpus', 'forms');
 const LOSSY: Record<string, { tables: string[]; atLeast: number; why: string }> = {
   '014_shanghai_szfbgt_2019.pdftotext.txt': {
     tables: ['applications', 'reviewLitigation'],
-    atLeast: 157,
+    atLeast: 161,
     why: 'blank cells print as nothing, and the header words do not stand over their numbers (其他 prints above 法律服务机构’s 2): no check tells which applicant column holds a value',
   },
   '014_shanghai_szfbgt_2019.bs4pipe.txt': {
     tables: ['applications', 'reviewLitigation'],
-    atLeast: 157,
+    atLeast: 161,
     why: 'get_text(strip=True) drops every blank cell: no check tells which applicant column holds a value (the gold lists them as ambiguous)',
   },
   '014_shanghai_szfbgt_2019.bs4concat.txt': {
@@ -33,7 +33,7 @@ const LOSSY: Record<string, { tables: string[]; atLeast: number; why: string }> 
   },
   '014_shanghai_szfbgt_2019.pdfraw.txt': {
     tables: ['applications', 'reviewLitigation'],
-    atLeast: 157,
+    atLeast: 161,
     why: 'pdftotext -raw sets every number off by one space and prints nothing for a blank cell: no check tells which applicant column holds a value',
   },
   '014_shanghai_szfbgt_2019.lynx80.txt': {

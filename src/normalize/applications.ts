@@ -30,9 +30,13 @@ export function normalizeApplications(read: ApplicationsRead, ctx: NormalizeCont
   const template = read.template ?? fallback;
   const ids = rowsOf(template);
   const t = new TableCells('applications', ctx);
-  const placed = placeRows(read.rows, ids, t, ctx);
+  const { placed, unplaced } = placeRows(read.rows, ids, t, ctx);
   if (placed.size === 0) return undefined;
-  readPlacedRows(placed, ids, t, ctx);
+  // A row printed with its label and no numbers, in a form that drops blank cells, is all blank (SPEC
+  // D1) — unless some numbers could not be placed, which might be its own.
+  const empty = unplaced ? [] : ids.filter((id) => read.labelled.has(id) && !placed.has(id));
+  for (const id of empty) for (const c of COLUMNS) t.set(id, c, { value: null });
+  readPlacedRows(placed, ids, t, ctx, empty);
   for (const id of ids) if (!t.has(id)) t.missing(id, COLUMNS, `row ${id} is not in the input`);
   const table = { template, ...t.toObject(ids, COLUMNS), extraRows: t.extraRows } as Record<string, unknown>;
   for (const [total, items] of Object.entries(applicationGroupTotals)) {
@@ -48,7 +52,8 @@ export function normalizeApplications(read: ApplicationsRead, ctx: NormalizeCont
  * Which value row is which template row. Rows whose label is on their own line are anchors; the
  * others are placed between the anchors around them, in print order, when their count fits.
  */
-function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: TableCells, ctx: NormalizeContext): Map<string, ApplicationRow> {
+function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: TableCells, ctx: NormalizeContext): { placed: Map<string, ApplicationRow>; unplaced: number } {
+  let unplaced = 0;
   const index = new Map(ids.map((id, i) => [id, i]));
   const placed = new Map<string, ApplicationRow>();
   const anchors: { at: number; row: number }[] = [];
@@ -89,6 +94,7 @@ function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: T
         placed.set(r.id!, r);
         last = at;
       } else {
+        unplaced++;
         ctx.diagnostics.push({
           code: 'cell-unreadable',
           severity: 'warning',
@@ -100,7 +106,7 @@ function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: T
       }
     }
   }
-  return placed;
+  return { placed, unplaced };
 }
 
 function byPosition(t: TableCells, id: string, r: ApplicationRow) {
@@ -137,9 +143,9 @@ function plausible(values: readonly Cell[], labelled: boolean): boolean {
  * Reads every placed row: directly when its cells read one way, else by the readings the table's
  * arithmetic allows (T3-C per row, then T3-A and T3-B across rows).
  */
-function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly string[], t: TableCells, ctx: NormalizeContext): void {
+function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly string[], t: TableCells, ctx: NormalizeContext, empty: readonly string[]): void {
   const readings = new Map<string, Piece[][] | 'too-many'>();
-  const known = new Map<string, Vector[]>();
+  const known = new Map<string, Vector[]>(empty.map((id) => [id, [COLUMNS.map((_, col) => (col === TOTAL ? null : 0))]]));
   for (const [id, r] of placed) {
     const rs = rowReadings(r.values, N);
     if (rs !== 'too-many' && rs.length === 1) {

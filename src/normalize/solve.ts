@@ -34,7 +34,7 @@ const SUM_WORK_CAP = 20_000;
 /** Filtering passes over the constraints before stopping (each pass only removes candidates). */
 const MAX_PASSES = 6;
 
-export function solve(rows: ReadonlyMap<string, readonly Vector[]>, constraints: readonly Constraint[], bound = 2_000): SolveResult {
+export function solve(rows: ReadonlyMap<string, readonly Vector[]>, constraints: readonly Constraint[], bound = 20_000): SolveResult {
   const ids = [...rows.keys()];
   const index = new Map(ids.map((id, i) => [id, i]));
   const domains = ids.map((id) => new Set(rows.get(id)!.map((_, k) => k)));
@@ -148,6 +148,7 @@ function supported(p: Part, before: Sums, after: Sums): boolean {
       if (flags === 1 && p.d + a.min + b.min <= 0) return true;
       if (flags === 2 && p.d + a.max + b.max >= 0) return true;
       if (flags === 0) {
+        if (p.d + a.min + b.min > 0 || p.d + a.max + b.max < 0) continue;
         if (!a.set || !b.set) return true;
         const [small, large] = a.set.size <= b.set.size ? [a.set, b.set] : [b.set, a.set];
         for (const x of small) if (large.has(-p.d - x)) return true;
