@@ -66,7 +66,7 @@ export const applicationGroupTotals: Readonly<Record<string, readonly string[]>>
 // ---- grammar ----
 import P from 'parsimmon';
 import { ItemStream, type RawRow } from './stream.js';
-import { matcher, containsAny, foldAll, foldedText } from './match.js';
+import { matcher, containsAny, foldAll, foldedText, isProse } from './match.js';
 
 export type Evidence = 'strong' | 'weak' | 'none';
 
@@ -88,6 +88,8 @@ export interface ApplicationsRead {
 }
 
 const rowMatcher = matcher([...applicationRows, ...applicationGroups]);
+/** Longer label cells are narrative, not a row's own label (the longest, （六）1., has 33 characters). */
+const ROW_LABEL_LIMIT = 60;
 const v2021Keys = foldAll(applicationRows.filter((r) => v2021OnlyRows.includes(r.id) && !r.atEnd).flatMap((r) => r.aliases));
 
 /** The table's grammar over rows: `valueRow`s (labelled or not) and `labelRow`s (headings, headers). */
@@ -105,6 +107,8 @@ export function readApplications(rows: readonly RawRow[]): ApplicationsRead {
   const labelled = new Set<string>();
   for (const r of rows)
     for (const l of r.labels) {
+      // A sentence that names a row (`本年新收…申请859件。`) is narrative, not the row's label.
+      if (isProse(l) || l.text.length > ROW_LABEL_LIMIT) continue;
       const id = rowMatcher.match(foldedText(l));
       if (id && !id.startsWith('group.')) labelled.add(id);
     }

@@ -29,11 +29,12 @@ export interface SolveResult {
 
 /** Distinct partial sums kept per constraint before a set is taken to allow anything. */
 const SUM_SET_CAP = 256;
-/** Sums worked out per row and flags before a set is given up (a row with thousands of readings). */
+/** Work (a set's size × a row's distinct parts) one step may take before the set is given up for its bounds. */
 const SUM_WORK_CAP = 20_000;
 /** Filtering passes over the constraints before stopping (each pass only removes candidates). */
 const MAX_PASSES = 6;
 
+/** `bound`: the tries the search may make in all; past it, what it could not rule out stays possible. */
 export function solve(rows: ReadonlyMap<string, readonly Vector[]>, constraints: readonly Constraint[], bound = 20_000): SolveResult {
   const ids = [...rows.keys()];
   const index = new Map(ids.map((id, i) => [id, i]));
