@@ -134,6 +134,13 @@ describe('tabbed.ts: innerText, cells parted by tabs across lines', () => {
   });
 });
 
+describe('tabbed.ts: empty cells and indentation', () => {
+  it('reads two tabs with nothing between as an empty cell, and plain spaces on a line of their own as nothing', () => {
+    const text = ['一、本年新收政府信息公开申请数量\t821\t\t0', '   ', '\t2'].join('\n');
+    expect(texts(lexText(text, 'tab-text'))).toEqual(['一、本年新收政府信息公开申请数量', '821', '_', '0', '2']);
+  });
+});
+
 describe('stacked.ts: lynx, a cell per line', () => {
   const text = snippet(join(FORMS, '014_shanghai_szfbgt_2019.lynx.txt'), 199, 250);
   const cells = lexText(text, 'stacked-text');

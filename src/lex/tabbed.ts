@@ -32,9 +32,12 @@ export function lexTabbed(lines: readonly Line[], out: Cell[]): void {
     let from = 0;
     for (let i = 0; i <= t.length; i++) {
       if (i < t.length && t[i] !== '\t') continue;
-      if (i > from) {
+      if (i > from && !isPadding(t, from, i, t.includes('\t'))) {
         pieces.push({ line, from, to: i, blank: isBlank(t, from, i), tabBefore: tab, tabAfter: false });
         tab = false;
+      } else if (i < t.length && tab) {
+        // Two tabs with nothing between: an empty cell (`<td></td>`).
+        pieces.push({ line, from: i, to: i, blank: true, tabBefore: true, tabAfter: false });
       }
       if (i < t.length) {
         tab = true;
@@ -64,4 +67,11 @@ export function lexTabbed(lines: readonly Line[], out: Cell[]): void {
     const start = p.line.start + (p.blank ? p.from : from);
     out.push({ kind: p.blank ? 'blank' : isValueText(text) ? 'value' : 'label', text, start, end: p.blank ? start : p.line.start + to, rowStart: !tabBefore, line: p.line.index });
   }
+}
+
+/** Plain spaces on a line with no tab are indentation, not a cell (a no-break space is an `&nbsp;` cell). */
+function isPadding(t: string, from: number, to: number, lineHasTab: boolean): boolean {
+  if (lineHasTab) return false;
+  for (let i = from; i < to; i++) if (t.charCodeAt(i) !== 32) return false;
+  return true;
 }
