@@ -107,6 +107,8 @@ function eventsOf(row: RawRow): Event[] {
       id = found;
     }
   }
+  // Empty cells under a caption or a header (a form that keeps every slot of a colspan) are not an agency's row.
+  if (id === null && row.values.every((v) => v.kind === 'blank')) return events;
   const label = row.labels.map((l) => l.text).join('').slice(-80);
   events.push({ kind: 'row', table, row: { id, label, values: row.values } });
   return events;

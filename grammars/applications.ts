@@ -66,7 +66,7 @@ export const applicationGroupTotals: Readonly<Record<string, readonly string[]>>
 // ---- grammar ----
 import P from 'parsimmon';
 import { ItemStream, type RawRow } from './stream.js';
-import { matcher, containsAny, foldAll } from './match.js';
+import { matcher, containsAny, foldAll, foldedText, isProse } from './match.js';
 
 export type Evidence = 'strong' | 'weak' | 'none';
 
@@ -81,11 +81,15 @@ export interface ApplicationRow {
 
 export interface ApplicationsRead {
   rows: ApplicationRow[];
+  /** Rows whose own label is printed (on a label cell of its own), with values or without. */
+  labelled: Set<string>;
   /** From the rows' own labels: V2021 sub-rows of （六）, or a valued （六）其他处理 row (V2019). */
   template?: Version;
 }
 
 const rowMatcher = matcher([...applicationRows, ...applicationGroups]);
+/** Longer label cells are narrative, not a row's own label (the longest, （六）1., has 33 characters). */
+const ROW_LABEL_LIMIT = 60;
 const v2021Keys = foldAll(applicationRows.filter((r) => v2021OnlyRows.includes(r.id) && !r.atEnd).flatMap((r) => r.aliases));
 
 /** The table's grammar over rows: `valueRow`s (labelled or not) and `labelRow`s (headings, headers). */
@@ -100,7 +104,15 @@ export function readApplications(rows: readonly RawRow[]): ApplicationsRead {
   let template: Version | undefined;
   if (rows.some((r) => containsAny(r.labelText, v2021Keys)) || read.some((r) => r.id !== null && v2021OnlyRows.includes(r.id))) template = 'V2021';
   else if (read.some((r) => r.id !== null && v2019OnlyRows.includes(r.id))) template = 'V2019';
-  return { rows: read, ...(template ? { template } : {}) };
+  const labelled = new Set<string>();
+  for (const r of rows)
+    for (const l of r.labels) {
+      // A sentence that names a row (`本年新收…申请859件。`) is narrative, not the row's label.
+      if (isProse(l) || l.text.length > ROW_LABEL_LIMIT) continue;
+      const id = rowMatcher.match(foldedText(l));
+      if (id && !id.startsWith('group.')) labelled.add(id);
+    }
+  return { rows: read, labelled, ...(template ? { template } : {}) };
 }
 
 function classify(row: RawRow): ApplicationRow {

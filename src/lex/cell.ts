@@ -24,6 +24,20 @@ export interface Cell {
   xEnd?: number;
   /** The label folded for matching (grammars/fold.ts), filled in when first needed. */
   folded?: string;
+  /**
+   * How many blank cells may have vanished just before / after this cell: forms that drop empty
+   * cells (BeautifulSoup `strip=True`, text browsers, aligned columns) leave no trace of them.
+   * Absent = 0; `Infinity` = any number. Only the normalizers' readings of a row use them.
+   */
+  gapBefore?: number;
+  gapAfter?: number;
+  /** A run of digits that may be several cells run together (text with no cell separators). */
+  runTogether?: boolean;
+}
+
+/** A blank cell that a form dropped, re-created at `at` (offsets of an empty span) by a reading. */
+export function vanishedBlank(at: number): Cell {
+  return { kind: 'blank', text: '', start: at, end: at, rowStart: false };
 }
 
 const placeholderSet = new Set(PLACEHOLDERS);

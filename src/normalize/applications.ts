@@ -12,7 +12,9 @@ import {
 import type { Version } from '../../grammars/types.js';
 import type { Cell } from '../lex/cell.js';
 import type { Applications } from '../report/schema.js';
-import { rowReadings, solve, type Constraint, type Piece } from './split.js';
+import { rowReadings, rewritten, isBlankPiece, type Piece } from './split.js';
+import { solve, type Constraint, type Vector } from './solve.js';
+import { numberOf } from './value.js';
 import { TableCells, ambiguous, spanOf, splitInfo, type NormalizeContext } from './table.js';
 
 const COLUMNS = applicantColumns;
@@ -28,9 +30,13 @@ export function normalizeApplications(read: ApplicationsRead, ctx: NormalizeCont
   const template = read.template ?? fallback;
   const ids = rowsOf(template);
   const t = new TableCells('applications', ctx);
-  const placed = placeRows(read.rows, ids, t, ctx);
+  const { placed, unplaced } = placeRows(read.rows, ids, t, ctx);
   if (placed.size === 0) return undefined;
-  readPlacedRows(placed, ids, t, ctx);
+  // A row printed with its label and no numbers, in a form that drops blank cells, is all blank (SPEC
+  // D1) — unless some numbers could not be placed, which might be its own.
+  const empty = unplaced ? [] : ids.filter((id) => read.labelled.has(id) && !placed.has(id));
+  for (const id of empty) for (const c of COLUMNS) t.set(id, c, { value: null });
+  readPlacedRows(placed, ids, t, ctx, empty);
   for (const id of ids) if (!t.has(id)) t.missing(id, COLUMNS, `row ${id} is not in the input`);
   const table = { template, ...t.toObject(ids, COLUMNS), extraRows: t.extraRows } as Record<string, unknown>;
   for (const [total, items] of Object.entries(applicationGroupTotals)) {
@@ -46,13 +52,14 @@ export function normalizeApplications(read: ApplicationsRead, ctx: NormalizeCont
  * Which value row is which template row. Rows whose label is on their own line are anchors; the
  * others are placed between the anchors around them, in print order, when their count fits.
  */
-function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: TableCells, ctx: NormalizeContext): Map<string, ApplicationRow> {
+function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: TableCells, ctx: NormalizeContext): { placed: Map<string, ApplicationRow>; unplaced: number } {
+  let unplaced = 0;
   const index = new Map(ids.map((id, i) => [id, i]));
   const placed = new Map<string, ApplicationRow>();
   const anchors: { at: number; row: number }[] = [];
   const loose: number[] = [];
   rows.forEach((r, k) => {
-    if (r.evidence === 'strong' && r.id?.startsWith('group.') && plausible(r.values)) {
+    if (r.evidence === 'strong' && r.id?.startsWith('group.') && plausible(r.values, true)) {
       t.extra(r.label, r.values);
       return;
     }
@@ -60,7 +67,7 @@ function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: T
     if (r.evidence === 'strong' && i !== undefined && !placed.has(r.id!)) {
       placed.set(r.id!, r);
       anchors.push({ at: k, row: i });
-    } else if (plausible(r.values)) loose.push(k);
+    } else if (plausible(r.values, r.evidence !== 'none')) loose.push(k);
   });
   // Gaps between consecutive anchors (and before the first, after the last).
   const bounds = [{ at: -1, row: -1 }, ...anchors, { at: rows.length, row: ids.length }];
@@ -87,6 +94,7 @@ function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: T
         placed.set(r.id!, r);
         last = at;
       } else {
+        unplaced++;
         ctx.diagnostics.push({
           code: 'cell-unreadable',
           severity: 'warning',
@@ -98,7 +106,7 @@ function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: T
       }
     }
   }
-  return placed;
+  return { placed, unplaced };
 }
 
 function byPosition(t: TableCells, id: string, r: ApplicationRow) {
@@ -112,27 +120,39 @@ function byPosition(t: TableCells, id: string, r: ApplicationRow) {
   };
 }
 
-/** A value row that could be a data row: not all blank, and enough digits for 7 cells. */
-function plausible(values: readonly Cell[]): boolean {
+/**
+ * A value row that could be a data row: not all blank, and room for 7 cells (digits may split;
+ * blanks may have vanished, but only beside a label: a row with no label of its own must fill the row).
+ */
+function plausible(values: readonly Cell[], labelled: boolean): boolean {
   let capacity = 0;
   let nonBlank = 0;
   for (const v of values) {
+    if (labelled) capacity += v.gapBefore ?? 0;
     if (v.kind === 'blank') capacity++;
     else {
       nonBlank++;
-      capacity += /^\d+$/.test(v.text) ? v.text.length : 1;
+      capacity += v.runTogether && /^\d+$/.test(v.text) ? v.text.length : 1;
     }
   }
+  if (labelled) capacity += values[values.length - 1]?.gapAfter ?? 0;
   return nonBlank > 0 && capacity >= N;
 }
 
-/** Reads every placed row: directly when it has 7 cells, else by the readings the arithmetic allows. */
-function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly string[], t: TableCells, ctx: NormalizeContext): void {
+/**
+ * Reads every placed row: directly when its cells read one way, else by the readings the table's
+ * arithmetic allows (T3-C per row, then T3-A and T3-B across rows).
+ */
+function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly string[], t: TableCells, ctx: NormalizeContext, empty: readonly string[]): void {
   const readings = new Map<string, Piece[][] | 'too-many'>();
+  const known = new Map<string, Vector[]>(empty.map((id) => [id, [COLUMNS.map((_, col) => (col === TOTAL ? null : 0))]]));
   for (const [id, r] of placed) {
     const rs = rowReadings(r.values, N);
-    if (rs !== 'too-many' && rs.length === 1) t.readRow(id, COLUMNS, rs[0]!);
-    else readings.set(id, rs);
+    if (rs !== 'too-many' && rs.length === 1) {
+      t.readRow(id, COLUMNS, rs[0]!);
+      if (rewritten(rs[0]!, r.values)) ctx.diagnostics.push(splitInfo(t, id, [...COLUMNS], r.values));
+      known.set(id, [vectorOf(rs[0]!)]);
+    } else readings.set(id, rs);
   }
   if (!readings.size) return;
   // Candidates per row: the readings that satisfy T3-C (总计 = the sum of the six applicant columns),
@@ -140,14 +160,9 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
   const candidates = new Map<string, Piece[][]>();
   for (const [id, rs] of readings) {
     if (rs === 'too-many' || rs.length === 0) continue;
-    const fits = rs.filter((pieces) => rowSumHolds(pieces.map((p) => Number(p.text))));
+    const fits = rs.filter((pieces) => rowSumHolds(vectorOf(pieces)));
     candidates.set(id, fits.length ? fits : rs);
-  }
-  const known = new Map<string, (number | null)[][]>();
-  for (const id of ids) {
-    const c = candidates.get(id);
-    if (c) known.set(id, c.map((pieces) => pieces.map((p) => Number(p.text))));
-    else if (t.has(id)) known.set(id, [COLUMNS.map((col) => t.get(id, col))]);
+    known.set(id, candidates.get(id)!.map(vectorOf));
   }
   const result = solve(known, applicationConstraints(ids));
   for (const [id, rs] of readings) {
@@ -158,10 +173,10 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
       continue;
     }
     const own = candidates.get(id)!;
-    // The readings some solution of the whole table uses; if the table as published has no
+    // The readings some solution of the whole table may use; if the table as published has no
     // solution (it fails T3-A or T3-B), only the row's own T3-C narrows the readings.
-    const used = result.complete && result.solutions > 0 ? result.used.get(id) : undefined;
-    const usable = used ? own.filter((_, k) => used.has(k)) : own;
+    const possible = result.consistent ? result.possible.get(id) : undefined;
+    const usable = possible ? own.filter((_, k) => possible.has(k)) : own;
     const chosen = usable.length ? usable : own;
     if (chosen.length === 1) {
       t.readRow(id, COLUMNS, chosen[0]!);
@@ -170,9 +185,22 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
   }
 }
 
-function rowSumHolds(v: readonly number[]): boolean {
+/**
+ * A reading as the arithmetic sees it (SPEC D1): a blank applicant cell is 0; a blank 总计 is a
+ * total left unfilled, unknown; a cell that is not a number is unknown.
+ */
+function vectorOf(pieces: readonly Piece[]): (number | null)[] {
+  return pieces.map((p, col) => (isBlankPiece(p) ? (col === TOTAL ? null : 0) : numberOf(p.text)));
+}
+
+function rowSumHolds(v: readonly (number | null)[]): boolean {
+  if (v[TOTAL] === null) return true;
   let sum = 0;
-  for (let c = 0; c < TOTAL; c++) sum += v[c]!;
+  for (let c = 0; c < TOTAL; c++) {
+    const x = v[c];
+    if (x === null) return true;
+    sum += x!;
+  }
   return sum === v[TOTAL];
 }
 

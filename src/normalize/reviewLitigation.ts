@@ -2,7 +2,8 @@
 // groups of 结果维持 · 结果纠正 · 其他结果 · 尚未审结 · 总计. Run-together digits are split with T4-A/B/C.
 import { outcomeColumns, reviewGroups, REVIEW_CELLS, type ReviewRead } from '../../grammars/reviewLitigation.js';
 import type { ReviewLitigation } from '../report/schema.js';
-import { rowReadings, type Piece } from './split.js';
+import { rowReadings, rewritten, isBlankPiece, type Piece } from './split.js';
+import { numberOf } from './value.js';
 import { TableCells, ambiguous, splitInfo, type NormalizeContext } from './table.js';
 
 const ROW = 'row';
@@ -21,7 +22,7 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
   const readings = rowReadings(read.values, REVIEW_CELLS, 5000, groupsHold);
   if (readings !== 'too-many' && readings.length === 1) {
     flat.readRow(ROW, columns, readings[0]!);
-    if (readings[0]!.some((p) => p.text !== p.cell.text)) ctx.diagnostics.push(retarget(splitInfo(flat, ROW, columns, read.values)));
+    if (rewritten(readings[0]!, read.values)) ctx.diagnostics.push(retarget(splitInfo(flat, ROW, columns, read.values)));
   } else if (readings === 'too-many' || readings.length > 1) {
     ambiguous(flat, ROW, columns, readings === 'too-many' ? [] : readings, read.values, ctx);
   } else {
@@ -47,11 +48,13 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
   return { table: table as unknown as ReviewLitigation, cells };
 }
 
-/** T4-A/B/C as the pieces arrive: each finished group's 总计 equals the sum of its four outcomes. */
+/**
+ * T4-A/B/C as the pieces arrive: each finished group's 总计 equals the sum of its four outcomes. A
+ * blank counts 0 here (a group left empty had no cases); an unreadable cell cannot rule a reading out.
+ */
 function groupsHold(pieces: readonly Piece[]): boolean {
   if (pieces.length % GROUP !== 0) return true;
-  const group = pieces.slice(pieces.length - GROUP).map((p) => (/^\d+$/.test(p.text) ? Number(p.text) : null));
-  // A blank or a placeholder in the group: the check cannot run, so it cannot rule the reading out.
+  const group = pieces.slice(pieces.length - GROUP).map((p) => (isBlankPiece(p) ? 0 : numberOf(p.text)));
   if (group.some((v) => v === null)) return true;
   const values = group as number[];
   return values.slice(0, -1).reduce((a, b) => a + b, 0) === values[GROUP - 1];

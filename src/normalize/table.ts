@@ -1,9 +1,9 @@
 // What every normalizer shares: cells read into rows, their provenance, and the diagnostics that
 // name them; plus reading a row whose digits ran together.
-import type { Cell } from '../lex/cell.js';
+import { type Cell, parseNumberText } from '../lex/cell.js';
 import type { Diagnostic, Provenance, ExtraRow } from '../report/schema.js';
-import { readCell, type CellRead, type ColumnRule } from './value.js';
-import { rowReadings, type Piece } from './split.js';
+import { readCell, numberOf, type CellRead, type ColumnRule } from './value.js';
+import { rowReadings, rewritten, pieceKey, type Piece } from './split.js';
 
 export interface NormalizeContext {
   /** The decoded input: provenance offsets point into it. */
@@ -134,7 +134,7 @@ export function readUniqueRow(t: TableCells, row: string, columns: readonly stri
   const readings = rowReadings(values, columns.length);
   if (readings !== 'too-many' && readings.length === 1) {
     t.readRow(row, columns, readings[0]!, rules);
-    if (readings[0]!.some((p) => p.text !== p.cell.text)) ctx.diagnostics.push(splitInfo(t, row, columns, values));
+    if (rewritten(readings[0]!, values)) ctx.diagnostics.push(splitInfo(t, row, columns, values));
     return;
   }
   if (readings === 'too-many' || readings.length > 1) {
@@ -158,18 +158,20 @@ export function splitInfo(t: TableCells, row: string, columns: readonly string[]
 /** Several readings: the cells on which they differ are null with their candidate values. */
 export function ambiguous(t: TableCells, row: string, columns: readonly string[], readings: readonly Piece[][], values: readonly Cell[], ctx: NormalizeContext): void {
   columns.forEach((column, i) => {
-    const texts = new Set(readings.map((r) => r[i]!.text));
-    if (readings.length > 0 && texts.size === 1) {
+    const keys = new Set(readings.map((r) => pieceKey(r[i]!)));
+    if (readings.length > 0 && keys.size === 1) {
       t.readRow(row, [column], [readings[0]![i]!]);
       return;
     }
     t.set(row, column, { value: null });
-    const candidates = [...new Set(readings.map((r) => Number(r[i]!.text)))].sort((a, b) => a - b);
+    const blank = keys.has(null);
+    const candidates = [...new Set([...keys].filter((k): k is string => k !== null).map((k) => parseNumberText(k)?.value ?? numberOf(k)).filter((v): v is number => v !== null))].sort((a, b) => a - b);
+    const listed = [...candidates.slice(0, 12).map(String), ...(blank ? ['blank'] : [])].join(', ');
     ctx.diagnostics.push({
       code: 'ambiguous-split',
       severity: 'warning',
       message: readings.length
-        ? `"${values.map((v) => v.text).join(' ')}" reads ${readings.length} ways; this cell could be ${candidates.slice(0, 12).join(', ')}${candidates.length > 12 ? ', …' : ''}`
+        ? `"${values.map((v) => v.text).join(' ')}" reads ${readings.length} ways; this cell could be ${listed}${candidates.length > 12 ? ', …' : ''}`
         : `"${values.map((v) => v.text).join(' ')}" reads too many ways to list`,
       path: t.path(row, column),
       table: t.table,

@@ -62,3 +62,17 @@ function roundMoney(v: number): number {
 export function provenanceOf(cell: Cell, input: string): Provenance {
   return { raw: input.slice(cell.start, cell.end), start: cell.start, end: cell.end };
 }
+
+/** A cell's text as the arithmetic sees it: its number, 0 for a placeholder, null when unreadable. Units are ignored. */
+export function numberOf(text: string): number | null {
+  if (isDigits(text)) return Number(text);
+  if (isPlaceholder(text)) return 0;
+  const n = parseNumberText(text);
+  return n && !n.unit ? n.value : null;
+}
+
+function isDigits(t: string): boolean {
+  if (t.length === 0 || t.length > 15) return false;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) < 48 || t.charCodeAt(i) > 57) return false;
+  return true;
+}

@@ -30,7 +30,8 @@ export function readTitle(text: string, htmlTitle?: string): TitleInfo {
   }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const joined = i + 1 < lines.length && !hasSuffix(line) ? line + lines[i + 1]! : line;
+    // A title wrapped over two lines; not a breadcrumb (`政府信息公开年报`) above a title of its own.
+    const joined = i + 1 < lines.length && !hasSuffix(line) && !hasSuffix(lines[i + 1]!) ? line + lines[i + 1]! : line;
     const found = titleIn(joined, i > 0 ? lines[i - 1] : undefined);
     if (found) return found;
   }

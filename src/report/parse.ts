@@ -3,6 +3,7 @@ import { decode, UnknownEncodingError } from '../input/decode.js';
 import { detectForm, type Form } from '../input/form.js';
 import { lexHtml } from '../lex/html.js';
 import { lexText } from '../lex/text.js';
+import { maskMarkup } from '../lex/markup.js';
 import type { Cell } from '../lex/cell.js';
 import { readRows } from '../../grammars/stream.js';
 import { locateTables } from '../../grammars/report.js';
@@ -76,7 +77,8 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
 
   const form: Form = options.form === 'html' ? 'html' : options.form === 'text' ? textForm(detectForm(text)) : detectForm(text);
   let cells: Cell[];
-  let plain = text;
+  // Meta and sections read the text as shown: markdown's inline HTML blanked out (offsets kept).
+  let plain = form === 'markdown' ? maskMarkup(text) : text;
   let htmlTitle: string | undefined;
   let htmlPublished: string | undefined;
   if (form === 'html') {
@@ -85,7 +87,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     plain = lexed.text;
     htmlTitle = lexed.title;
     htmlPublished = lexed.published;
-  } else cells = lexText(text);
+  } else cells = lexText(text, form);
 
   const titleInfo = readTitle(plain, htmlTitle);
   const year = titleInfo.year ?? readYear(plain);

@@ -1,0 +1,150 @@
+// Tables drawn with box characters: text browsers (w3m `┌─┬─┐ │ ├─┼─┤`) and pandoc grid tables
+// (`+---+---+ | |`). A cell is a rectangle between rules and vertical bars; its text may wrap over
+// several lines (`本年新` / `制作数量`, `7` / `.属于行政执法案卷`) and a rowspan cell's text sits on
+// whichever line the renderer centred it. Rules can close some columns and not others (a rowspan
+// cell continues beside a rule), so cells are tracked per column range, not per line.
+import { type Cell, isValueText } from './cell.js';
+import { type Line, displayColumns, isSpace } from './lines.js';
+
+/** Vertical bars and junctions. `+` is a junction only next to a rule character (not in `+1036`). */
+const BARS = new Set(['│', '┃', '║', '|', '┼', '├', '┤', '┬', '┴', '┌', '┐', '└', '┘', '╋', '╬', '╪', '╫', '╞', '╡', '╒', '╕', '╘', '╛', '╔', '╗', '╚', '╝', '╠', '╣', '╦', '╩']);
+const RULE = new Set(['─', '━', '═', '-', '=', ':']);
+/** Characters a line of a box table may start with. */
+const LEAD = new Set(['┌', '├', '└', '│', '┃', '║', '╔', '╠', '╚', '╒', '╞', '╘', '+', '|']);
+/** Characters that start a rule line: the first line of a table (or of its part on a page). */
+const TOP = new Set(['┌', '╔', '╒', '├', '╞', '╠', '+']);
+
+/** The index after the box table starting at line `i`, or undefined when none starts there. */
+export function boxTableEnd(lines: readonly Line[], i: number): number | undefined {
+  const first = lines[i]!.text.trimEnd();
+  if (!TOP.has(first[0] ?? '') || !isRuleLine(first)) return undefined;
+  let j = i + 1;
+  let content = 0;
+  while (j < lines.length && LEAD.has(lines[j]!.text[0] ?? '')) {
+    if (!isRuleLine(lines[j]!.text.trimEnd())) content++;
+    j++;
+  }
+  return content > 0 ? j : undefined;
+}
+
+/** Only junctions and rule characters, with at least three rule characters. */
+function isRuleLine(t: string): boolean {
+  let rules = 0;
+  for (const ch of t) {
+    if (RULE.has(ch)) rules++;
+    else if (!BARS.has(ch) && ch !== '+') return false;
+  }
+  return rules >= 3;
+}
+
+interface Segment {
+  x0: number;
+  x1: number;
+  from: number;
+  to: number;
+  rule: boolean;
+}
+
+interface OpenCell {
+  x0: number;
+  x1: number;
+  line: number;
+  /** Offset of the cell's first line, for a blank cell's provenance. */
+  at: number;
+  pieces: { text: string; start: number; end: number }[];
+}
+
+/** Lexes the box table on `lines` (as found by `boxTableEnd`) into cells, row by row. */
+export function lexBox(lines: readonly Line[], out: Cell[]): void {
+  // Open cells sorted by column; each line's segments come left to right, so one merge per line.
+  let open: OpenCell[] = [];
+  const closed: OpenCell[] = [];
+  for (const line of lines) {
+    const next: OpenCell[] = [];
+    let p = 0;
+    for (const seg of segments(line)) {
+      while (p < open.length && open[p]!.x1 <= seg.x0) next.push(open[p++]!);
+      let cell: OpenCell | undefined;
+      for (; p < open.length && open[p]!.x0 < seg.x1; p++) {
+        const c = open[p]!;
+        // The same column range continues a cell; any other (a rule we did not see, or a rule here) ends it.
+        if (!seg.rule && !cell && Math.abs(c.x0 - seg.x0) <= 1 && Math.abs(c.x1 - seg.x1) <= 1) cell = c;
+        else closed.push(c);
+      }
+      if (seg.rule) continue;
+      cell ??= { x0: seg.x0, x1: seg.x1, line: line.index, at: line.start + seg.from, pieces: [] };
+      next.push(cell);
+      let from = seg.from;
+      let to = seg.to;
+      while (from < to && isSpace(line.text.charCodeAt(from))) from++;
+      while (to > from && isSpace(line.text.charCodeAt(to - 1))) to--;
+      if (to > from) cell.pieces.push({ text: line.text.slice(from, to), start: line.start + from, end: line.start + to });
+    }
+    while (p < open.length) next.push(open[p++]!);
+    open = next;
+  }
+  closed.push(...open);
+  closed.sort((a, b) => a.line - b.line || a.x0 - b.x0);
+  let lastLine = -1;
+  let skipBlanks = false;
+  for (let k = 0; k < closed.length; k++) {
+    const c = closed[k]!;
+    if (c.line !== lastLine && (k === 0 || closed[k - 1]!.line !== c.line)) skipBlanks = labelFirst(closed, k);
+    // Empty cells before a row's label are the label columns of a rowspan, not values.
+    if (!c.pieces.length && c.line !== lastLine && skipBlanks) continue;
+    const text = joinWrapped(c.pieces.map((p) => p.text));
+    const start = c.pieces[0]?.start ?? c.at;
+    const end = c.pieces[c.pieces.length - 1]?.end ?? c.at;
+    const kind = text === '' ? 'blank' : isValueText(text) ? 'value' : 'label';
+    out.push({ kind, text, start, end, rowStart: c.line !== lastLine, line: c.line, x: c.x0, xEnd: c.x1 });
+    lastLine = c.line;
+  }
+}
+
+/** The row starting at index k: is its first non-blank cell a label? */
+function labelFirst(closed: readonly OpenCell[], k: number): boolean {
+  const line = closed[k]!.line;
+  for (let j = k; j < closed.length && closed[j]!.line === line; j++) {
+    const p = closed[j]!.pieces;
+    if (p.length) return !isValueText(joinWrapped(p.map((x) => x.text)));
+  }
+  return false;
+}
+
+/** The line cut at its bars into segments, each a rule or content, with display columns and offsets. */
+function segments(line: Line): Segment[] {
+  const t = line.text;
+  const cols = displayColumns(t);
+  const out: Segment[] = [];
+  let from = -1;
+  for (let i = 0; i <= t.length; i++) {
+    if (i < t.length && !isBar(t, i)) continue;
+    if (from >= 0 && i > from) {
+      let rule = true;
+      for (let k = from; k < i && rule; k++) if (!RULE.has(t[k]!)) rule = false;
+      out.push({ x0: cols[from]!, x1: cols[i]!, from, to: i, rule });
+    }
+    from = i + 1;
+  }
+  return out;
+}
+
+function isBar(t: string, i: number): boolean {
+  const ch = t[i]!;
+  if (ch === '+') return RULE.has(t[i - 1] ?? '') || RULE.has(t[i + 1] ?? '') || i === 0 || i === t.trimEnd().length - 1;
+  return BARS.has(ch);
+}
+
+/** Wrapped lines of one cell: CJK text and numbers join without a space; two Latin words keep one. */
+export function joinWrapped(parts: readonly string[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (out && isLatin(out[out.length - 1]!) && isLatin(p[0]!)) out += ' ';
+    out += p;
+  }
+  return out;
+}
+
+function isLatin(ch: string): boolean {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}

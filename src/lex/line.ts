@@ -1,0 +1,271 @@
+// One line of text → cells: pipes (`|`, `│`), markdown rows with blank cells, tabs, runs of spaces,
+// and digits run together with labels (`规章000行政规范性文件693665`). Page-number lines are breaks.
+import { type Cell, isValueText } from './cell.js';
+import { isPageNumberLine } from '../../grammars/layout.js';
+import { type Line, isBlank, isSpace, columnAt } from './lines.js';
+
+const PIPES = new Set(['|', '│', '┃', '║']);
+const BOX_RULE = new Set(['─', '━', '┼', '├', '┤', '┌', '┐', '└', '┘', '┬', '┴', '═', '╪', '╞', '╡', '+', '-', '=', ':', ' ', '|', '│']);
+
+export function lexLine(line: Line, out: Cell[]): void {
+  const t = line.text;
+  if (isBlank(t, 0, t.length)) return;
+  if (isPageNumberLine(t)) {
+    let from = 0;
+    let to = t.length;
+    while (from < to && isSpace(t.charCodeAt(from))) from++;
+    while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
+    out.push({ kind: 'break', text: t.slice(from, to), start: line.start + from, end: line.start + to, rowStart: true, line: line.index });
+    return;
+  }
+  if (isRuleLine(t)) return;
+  let hasPipe = false;
+  let hasTab = false;
+  for (let i = 0; i < t.length; i++) {
+    if (PIPES.has(t[i]!)) hasPipe = true;
+    else if (t[i] === '\t') hasTab = true;
+  }
+  if (hasPipe) lexPipeLine(line, out);
+  else if (hasTab) lexSeparatedLine(line, out, '\t');
+  else lexPlainLine(line, out);
+}
+
+/** A markdown separator (`|---|:--|`) or a box-drawing rule (`├──┼──┤`): structure, no cells. */
+function isRuleLine(t: string): boolean {
+  let dashes = 0;
+  for (const ch of t) {
+    if (!BOX_RULE.has(ch)) return false;
+    if (ch === '-' || ch === '─' || ch === '━' || ch === '═') dashes++;
+  }
+  return dashes >= 3;
+}
+
+function lexPipeLine(line: Line, out: Cell[]): void {
+  const t = line.text;
+  const pieces: { from: number; to: number }[] = [];
+  let from = 0;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || PIPES.has(t[i]!)) {
+      pieces.push({ from, to: i });
+      from = i + 1;
+    }
+  }
+  const nonEmpty = pieces.filter((p) => !isBlank(t, p.from, p.to));
+  if (nonEmpty.length === 0) {
+    // `|||`: slots covered by a span in the one-cell-per-line form; never values.
+    for (let i = 0; i < pieces.length - 1; i++) out.push(cellAt(line, 'span', pieces[i]!.to, pieces[i]!.to + 1, false));
+    return;
+  }
+  const leading = isBlank(t, 0, pieces[0]!.to) && pieces.length > 1;
+  if (!leading) {
+    // `text |`: one cell per line (the seed, BeautifulSoup's ' |\n'); lines are cells, not rows.
+    // `strip=True` drops empty cells without a trace: any number may have vanished around a cell.
+    for (const p of nonEmpty) {
+      pushTrimmed(line, p.from, p.to, out, false);
+      out[out.length - 1]!.gapBefore = Infinity;
+      out[out.length - 1]!.gapAfter = Infinity;
+    }
+    return;
+  }
+  // `| a | b |  |`: a table row; an empty piece between pipes is a blank cell.
+  const last = pieces[pieces.length - 1]!;
+  const inner = pieces.slice(1, isBlank(t, last.from, last.to) ? -1 : undefined);
+  let first = true;
+  for (const p of inner) {
+    if (isBlank(t, p.from, p.to)) out.push(cellAt(line, 'blank', p.from, p.to, first));
+    else pushTrimmed(line, p.from, p.to, out, first);
+    first = false;
+  }
+}
+
+function lexSeparatedLine(line: Line, out: Cell[], sep: string): void {
+  const t = line.text;
+  let from = 0;
+  let first = true;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || t[i] === sep) {
+      if (isBlank(t, from, i)) {
+        if (i < t.length && from > 0) out.push(cellAt(line, 'blank', from, i, first));
+      } else pushTrimmed(line, from, i, out, first);
+      first = false;
+      from = i + 1;
+    }
+  }
+}
+
+/** A whole piece between separators: one cell, a value if its whole text is a number or a placeholder. */
+function pushTrimmed(line: Line, from: number, to: number, out: Cell[], rowStart: boolean): void {
+  const t = line.text;
+  while (from < to && isSpace(t.charCodeAt(from))) from++;
+  while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
+  const text = t.slice(from, to);
+  out.push(cellAt(line, isValueText(text) ? 'value' : 'label', from, to, rowStart));
+}
+
+export function cellAt(line: Line, kind: Cell['kind'], from: number, to: number, rowStart: boolean): Cell {
+  return {
+    kind,
+    text: line.text.slice(from, to).trim(),
+    start: line.start + from,
+    end: line.start + to,
+    rowStart,
+    line: line.index,
+    x: columnAt(line, from),
+    xEnd: columnAt(line, to),
+  };
+}
+
+/** Plain text: chunks separated by whitespace, each chunk split where labels and digits run together. */
+export function lexPlainLine(line: Line, out: Cell[]): void {
+  const t = line.text;
+  const tokens: Cell[] = [];
+  let i = 0;
+  while (i < t.length) {
+    while (i < t.length && isSpace(t.charCodeAt(i))) i++;
+    if (i >= t.length) break;
+    let j = i;
+    while (j < t.length && !isSpace(t.charCodeAt(j))) j++;
+    const chunk = t.slice(i, j);
+    if (isValueText(chunk)) tokens.push(cellAt(line, 'value', i, j, false));
+    else splitRunTogether(line, i, j, tokens);
+    i = j;
+  }
+  // Labels broken by one stray space (`只计这一情 形`, `总 计`) are one label again.
+  const merged: Cell[] = [];
+  for (const tok of tokens) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.kind === 'label' && tok.kind === 'label' && tok.start - prev.end === 1 && !prev.text.endsWith('。')) {
+      prev.end = tok.end;
+      prev.text = t.slice(prev.start - line.start, tok.end - line.start);
+      prev.xEnd = tok.xEnd;
+    } else merged.push(tok);
+  }
+  if (merged[0]) merged[0].rowStart = true;
+  markGaps(t, merged, line.start);
+  out.push(...merged);
+}
+
+/**
+ * Where blank cells may hide in a line of plain text: each no-break space (an HTML `&nbsp;` cell)
+ * may be one; a run of two or more spaces (aligned columns) may hide any number, and so may the
+ * end of a line laid out in columns. A single space is only word spacing.
+ */
+function markGaps(t: string, tokens: Cell[], lineStart: number): void {
+  let aligned = false;
+  const marks: number[] = [];
+  const wide: boolean[] = [];
+  for (let k = 0; k <= tokens.length; k++) {
+    const from = k === 0 ? 0 : tokens[k - 1]!.end - lineStart;
+    const to = k === tokens.length ? t.length : tokens[k]!.start - lineStart;
+    let m = 0;
+    let run = 0;
+    let w = false;
+    for (let i = from; i < to; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0xa0 || c === 0x3000) m++;
+      run = c === 32 ? run + 1 : 0;
+      if (run >= 2) w = true;
+    }
+    if (w && k > 0 && k < tokens.length) aligned = true;
+    marks.push(m);
+    wide.push(w);
+  }
+  // A line that is one table row — its label, then numbers each set off by spaces (pdftotext -raw) —
+  // prints its cells in order and drops the blank ones: any number may hide before, between, after.
+  const first = tokens.findIndex((tok) => tok.kind === 'value');
+  let rowLine = first > 0;
+  for (let k = first; rowLine && k < tokens.length; k++) {
+    if (tokens[k]!.kind !== 'value' || tokens[k]!.start - lineStart === (k === 0 ? 0 : tokens[k - 1]!.end - lineStart)) rowLine = false;
+  }
+  // Between tokens a wide gap may hide cells; before the first and after the last only in a line laid out in columns.
+  const gap = (k: number) => ((rowLine && k >= first) || (k === 0 || k === tokens.length ? aligned : wide[k]) ? Infinity : marks[k]!);
+  tokens.forEach((tok, k) => {
+    if (tok.kind !== 'value') return;
+    tok.runTogether = true;
+    if (gap(k)) tok.gapBefore = gap(k);
+    if (gap(k + 1)) tok.gapAfter = gap(k + 1);
+  });
+}
+
+const ITEM_MARKS = new Set(['.', '．', '、']);
+const OPEN = new Set(['(', '（', '[', '【', '〔']);
+const CLOSE = new Set([')', '）', ']', '】', '〕']);
+
+/**
+ * Splits a chunk such as `规章000行政规范性文件693665` or `信息00000002.其他法律…` into label and value
+ * tokens. An item number (`2.` before a label) belongs to the label; digits inside parentheses stay
+ * in the label (`（指2019年事项数）`); a sentence end (`。`) ends a label.
+ */
+function splitRunTogether(line: Line, from: number, to: number, out: Cell[]): void {
+  const t = line.text;
+  let tokStart = from;
+  let kind: 'label' | 'value' | null = null;
+  let depth = 0;
+  const flush = (end: number) => {
+    if (kind && end > tokStart) out.push(cellAt(line, kind, tokStart, end, false));
+    tokStart = end;
+    kind = null;
+  };
+  let i = from;
+  while (i < to) {
+    const ch = t[i]!;
+    const digit = isDigit(ch);
+    if (digit && !(kind === 'label' && depth > 0)) {
+      if (isItemNumberAt(t, i, to)) {
+        // `2.其他…`: a new label starts at its item number.
+        flush(i);
+        kind = 'label';
+        depth = 0;
+        i += 2;
+        continue;
+      }
+      if (kind !== 'value') {
+        flush(i);
+        kind = 'value';
+      }
+      i++;
+      // A decimal point between digits stays in the number.
+      if (i + 1 < to && t[i] === '.' && isDigit(t[i + 1]!)) i++;
+      continue;
+    }
+    if (kind === 'value') {
+      const unitLen = unitLengthAt(t, i, to);
+      if (unitLen > 0) {
+        i += unitLen;
+        flush(i);
+        continue;
+      }
+      flush(i);
+    }
+    if (kind === null) kind = 'label';
+    if (OPEN.has(ch)) depth++;
+    else if (CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+    i++;
+    if (ch === '。') {
+      flush(i);
+      depth = 0;
+    }
+  }
+  flush(to);
+}
+
+/** `2.其` / `2、其` / `2．其`: a digit, a numbering mark, then a non-digit. */
+function isItemNumberAt(t: string, i: number, to: number): boolean {
+  // `1.` ending a chunk: an item number whose label wrapped to another line.
+  if (i + 2 === to) return ITEM_MARKS.has(t[i + 1]!) && (i === 0 || !isDigit(t[i - 1]!));
+  if (i + 2 > to) return false;
+  const mark = t[i + 1]!;
+  const next = t[i + 2]!;
+  return ITEM_MARKS.has(mark) && !isDigit(next) && !isSpace(next.charCodeAt(0));
+}
+
+function unitLengthAt(t: string, i: number, to: number): number {
+  const ch = t[i];
+  if (ch === '元') return 1;
+  if ((ch === '万' || ch === '亿') && i + 1 < to && t[i + 1] === '元') return 2;
+  return 0;
+}
+
+function isDigit(ch: string): boolean {
+  return (ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９');
+}

@@ -1,0 +1,77 @@
+// Lines of text with their offsets, and the display columns text browsers and converters lay
+// tables out in (East Asian wide characters take two columns).
+
+export interface Line {
+  text: string;
+  start: number;
+  index: number;
+  /** The last position whose display column was computed, and that column (cells come left to right). */
+  colIndex?: number;
+  col?: number;
+}
+
+/** Splits text into lines with their offsets (handles \n, \r\n, \r). */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (i === text.length || ch === 10 || ch === 13) {
+      lines.push({ text: text.slice(start, i), start, index: lines.length });
+      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+/** Spaces, tabs, line breaks, no-break and ideographic spaces, and the form feed pdftotext puts at a page break. */
+export function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || code === 10 || code === 13 || code === 12;
+}
+
+/** Nothing but spaces between `from` and `to`. */
+export function isBlank(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(t.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The display column of a position in a line: East Asian wide characters take two columns. */
+export function columnAt(line: Line, index: number): number {
+  let i = 0;
+  let col = 0;
+  // Cells are made left to right, so the walk resumes where the last one stopped.
+  if (line.colIndex !== undefined && line.colIndex <= index) {
+    i = line.colIndex;
+    col = line.col!;
+  }
+  const end = Math.min(index, line.text.length);
+  for (; i < end; i++) col += isWide(line.text.charCodeAt(i)) ? 2 : 1;
+  line.colIndex = i;
+  line.col = col;
+  return col;
+}
+
+/** The display column of every position of a line (and of its end). */
+export function displayColumns(t: string): number[] {
+  const cols = new Array<number>(t.length + 1);
+  let col = 0;
+  for (let i = 0; i < t.length; i++) {
+    cols[i] = col;
+    col += isWide(t.charCodeAt(i)) ? 2 : 1;
+  }
+  cols[t.length] = col;
+  return cols;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6)
+  );
+}

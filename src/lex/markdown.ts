@@ -1,0 +1,80 @@
+// Markdown pipe tables (`| a | b |  |`), read as a block: converters turn colspans and rowspans into
+// empty cells, so an empty cell is a blank only where a number could stand — in a value column (from
+// the first column that holds a number on), on a body row (from the first row that holds one).
+// Header rows and label columns keep only their labels.
+import { type Cell, isValueText } from './cell.js';
+import { type Line, isBlank, isSpace, columnAt } from './lines.js';
+
+/** The index after the markdown table starting at line `i`: two or more lines that start and end with `|`. */
+export function markdownTableEnd(lines: readonly Line[], i: number): number | undefined {
+  let j = i;
+  while (j < lines.length && isPipeRow(lines[j]!.text)) j++;
+  return j - i >= 2 ? j : undefined;
+}
+
+function isPipeRow(t: string): boolean {
+  const s = t.trim();
+  return s.length > 2 && s[0] === '|' && s[s.length - 1] === '|';
+}
+
+/** `|---|:--:|`: the rule under a header row. */
+function isRule(t: string): boolean {
+  let dashes = 0;
+  for (const ch of t) {
+    if (ch === '-') dashes++;
+    else if (ch !== '|' && ch !== ':' && !isSpace(ch.charCodeAt(0))) return false;
+  }
+  return dashes >= 3;
+}
+
+interface RowCell {
+  from: number;
+  to: number;
+  blank: boolean;
+}
+
+export function lexMarkdownTable(lines: readonly Line[], out: Cell[]): void {
+  const rows = lines.filter((l) => !isRule(l.text)).map((line) => ({ line, cells: cellsOf(line.text) }));
+  let firstValueColumn = Infinity;
+  let firstBodyRow = Infinity;
+  rows.forEach((r, k) =>
+    r.cells.forEach((c, col) => {
+      if (c.blank || !isValueText(r.line.text.slice(c.from, c.to))) return;
+      firstValueColumn = Math.min(firstValueColumn, col);
+      firstBodyRow = Math.min(firstBodyRow, k);
+    }),
+  );
+  rows.forEach(({ line, cells }, k) => {
+    let first = true;
+    cells.forEach((c, col) => {
+      if (c.blank && (k < firstBodyRow || col < firstValueColumn)) return;
+      out.push(cellOf(line, c, first));
+      first = false;
+    });
+  });
+}
+
+/** The pieces between the row's outer pipes (an escaped `\|` does not part cells). */
+function cellsOf(t: string): RowCell[] {
+  const open = t.indexOf('|');
+  const close = t.lastIndexOf('|');
+  const cells: RowCell[] = [];
+  let from = open + 1;
+  for (let i = open + 1; i <= close; i++) {
+    if (t[i] !== '|' || t[i - 1] === '\\') continue;
+    cells.push({ from, to: i, blank: isBlank(t, from, i) });
+    from = i + 1;
+  }
+  return cells;
+}
+
+function cellOf(line: Line, c: RowCell, rowStart: boolean): Cell {
+  const t = line.text;
+  let from = c.from;
+  let to = c.to;
+  while (from < to && isSpace(t.charCodeAt(from))) from++;
+  while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
+  const text = t.slice(from, to);
+  const kind = c.blank ? 'blank' : isValueText(text) ? 'value' : 'label';
+  return { kind, text, start: line.start + from, end: line.start + to, rowStart, line: line.index, x: columnAt(line, from), xEnd: columnAt(line, to) };
+}

@@ -1,0 +1,51 @@
+// Text that stacks a table's cells one per line with an empty line after each (lynx -dump of a
+// table too wide for the screen). Rows are not marked; an extra empty line is an empty cell. Text
+// browsers print an empty cell only when it has a paragraph of its own, so some blank cells leave
+// no line at all: any number may have vanished beside a value.
+import { type Cell, isValueText } from './cell.js';
+import { type Line, isBlank, isSpace } from './lines.js';
+import { isPageNumberLine } from '../../grammars/layout.js';
+
+/** Lines holding a lone number between empty lines: enough of them, and more than lines with several numbers. */
+export function looksStacked(lines: readonly Line[]): boolean {
+  let lone = 0;
+  let several = 0;
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const t = lines[i]!.text.trim();
+    if (t === '') continue;
+    if (isValueText(t)) {
+      if (lines[i - 1]!.text.trim() === '' && lines[i + 1]!.text.trim() === '') lone++;
+    } else if (t.includes(' ') && t.split(/\s+/).filter((w) => isValueText(w)).length >= 2) several++;
+  }
+  return lone >= 20 && lone > several;
+}
+
+export function lexStacked(lines: readonly Line[], out: Cell[]): void {
+  let empties = -1;
+  for (const line of lines) {
+    const t = line.text;
+    if (isBlank(t, 0, t.length)) {
+      if (empties >= 0) empties++;
+      continue;
+    }
+    // Each empty line beyond the one that follows every cell is an empty cell.
+    for (let k = 1; k < empties; k++) out.push({ kind: 'blank', text: '', start: line.start, end: line.start, rowStart: false, line: line.index });
+    empties = 0;
+    let from = 0;
+    let to = t.length;
+    while (from < to && isSpace(t.charCodeAt(from))) from++;
+    while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
+    const text = t.slice(from, to);
+    if (isPageNumberLine(text)) {
+      out.push({ kind: 'break', text, start: line.start + from, end: line.start + to, rowStart: true, line: line.index });
+      continue;
+    }
+    const value = isValueText(text);
+    const cell: Cell = { kind: value ? 'value' : 'label', text, start: line.start + from, end: line.start + to, rowStart: false, line: line.index };
+    if (value) {
+      cell.gapBefore = Infinity;
+      cell.gapAfter = Infinity;
+    }
+    out.push(cell);
+  }
+}
