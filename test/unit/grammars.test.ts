@@ -39,20 +39,20 @@ describe('matcher', () => {
 
 describe('readRows', () => {
   it('groups wrapped labels with the values that follow, and knows when the label is on their row', () => {
-    const rows = readRows(lexText('（二）部分公开（区分处理的，只计这一情 形，不\n计其他情形）\n4 0 0 0 0 0 4\n1.属于国家秘密 1 0 0 0 0 0 1'));
+    const rows = readRows(lexText('（二）部分公开（区分处理的，只计这一情 形，不\n计其他情形）\n4 0 0 0 0 0 4\n1.属于国家秘密 1 0 0 0 0 0 1', 'plain-text'));
     expect(rows.map((r) => [r.labelText, r.values.map((v) => v.text).join(' '), r.sameRow])).toEqual([
       ['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', '4 0 0 0 0 0 4', false],
       ['1.属于国家秘密', '1 0 0 0 0 0 1', true],
     ]);
   });
   it('starts a new value row at a new physical row', () => {
-    const rows = readRows(lexText('| 0 | 0 |\n| 1 | 1 |'));
+    const rows = readRows(lexText('| 0 | 0 |\n| 1 | 1 |', 'markdown'));
     expect(rows.map((r) => r.values.map((v) => v.text))).toEqual([['0', '0'], ['1', '1']]);
   });
 });
 
 describe('table grammars on the seed (000)', () => {
-  const regions = locateTables(readRows(lexText(corpus('000_chaoyang_yingshang_2023.txt'))));
+  const regions = locateTables(readRows(lexText(corpus('000_chaoyang_yingshang_2023.txt'), 'pipe-text')));
   it('finds the three table regions in order', () => {
     expect(regions.activeDisclosure.length).toBeGreaterThan(0);
     expect(regions.applications[0]!.labelText).toContain('勾稽关系');

@@ -1,6 +1,9 @@
 // The text lexer on real snippets: what each cell is, and where it came from.
 import { describe, expect, it } from 'vitest';
-import { lexText } from '../../src/lex/text.js';
+import { lexText as lexIn } from '../../src/lex/text.js';
+import type { Form } from '../../src/input/form.js';
+
+const lexText = (text: string, form: Form = 'plain-text') => lexIn(text, form);
 import type { Cell } from '../../src/lex/cell.js';
 
 const view = (cells: Cell[]) => cells.map((c) => `${c.kind}:${c.text}`);
@@ -29,7 +32,7 @@ describe('lexText', () => {
 
   it('reads the seed form: one cell per line, bare pipes are spans (000)', () => {
     const input = '行政规范性文件 |\n0 |\n0 |\n40 |\n第二十条第(五)项 |\n|||\n';
-    const cells = lexText(input);
+    const cells = lexText(input, 'pipe-text');
     expect(view(cells)).toEqual(['label:行政规范性文件', 'value:0', 'value:0', 'value:40', 'label:第二十条第(五)项', 'span:|', 'span:|', 'span:|']);
     expect(cells.every((c) => !c.rowStart)).toBe(true);
     const forty = cells[3]!;
@@ -38,7 +41,7 @@ describe('lexText', () => {
 
   it('reads markdown rows: empty cells are blanks, separator rows vanish (011)', () => {
     const input = '| 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 |  |\n|---|---|\n| 2 | 3 |';
-    const cells = lexText(input);
+    const cells = lexText(input, 'markdown');
     expect(view(cells)).toEqual(['label:四、结转下年度继续办理', 'value:1', 'value:0', 'value:0', 'value:0', 'value:0', 'value:0', 'blank:', 'value:2', 'value:3']);
     expect(cells.filter((c) => c.rowStart).map((c) => c.text)).toEqual(['四、结转下年度继续办理', '2']);
   });

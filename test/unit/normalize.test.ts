@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCell } from '../../src/normalize/value.js';
-import { rowReadings, solve } from '../../src/normalize/split.js';
+import { rowReadings } from '../../src/normalize/split.js';
+import { solve } from '../../src/normalize/solve.js';
 import type { Cell } from '../../src/lex/cell.js';
 import type { Diagnostic } from '../../src/report/schema.js';
 import { parseReport } from '../../src/index.js';
 
 const cell = (text: string, kind: Cell['kind'] = 'value'): Cell => ({ kind, text, start: 0, end: text.length, rowStart: false });
+/** Digits from page text, where cells run together. */
+const run = (text: string): Cell => ({ ...cell(text), runTogether: true });
 const corpus = (name: string) => readFileSync(join(import.meta.dirname, '../../corpus', name));
 
 describe('readCell', () => {
@@ -37,18 +40,21 @@ describe('readCell', () => {
 
 describe('rowReadings', () => {
   const texts = (rs: ReturnType<typeof rowReadings>) => (rs === 'too-many' ? rs : rs.map((r) => r.map((p) => p.text).join(' ')));
+  it('never splits a cell that is one number in its form (an HTML <td>, a markdown cell)', () => {
+    expect(texts(rowReadings([cell('000')], 3))).toEqual([]);
+  });
   it('has one reading for 000 as three cells, and never reads a number with a leading zero', () => {
-    expect(texts(rowReadings([cell('000')], 3))).toEqual(['0 0 0']);
+    expect(texts(rowReadings([run('000')], 3))).toEqual(['0 0 0']);
   });
   it('lists every reading of 350 as two cells (002 fees: ambiguous)', () => {
-    expect(texts(rowReadings([cell('350')], 2))).toEqual(['3 50', '35 0']);
+    expect(texts(rowReadings([run('350')], 2))).toEqual(['3 50', '35 0']);
   });
   it('finds 64 0 0 2 0 4 70 among the readings of 640020470 (004)', () => {
-    const rs = texts(rowReadings([cell('640020470')], 7));
+    const rs = texts(rowReadings([run('640020470')], 7));
     expect(rs).toContain('64 0 0 2 0 4 70');
   });
   it('respects the gaps the text did print (002: 230 000023)', () => {
-    expect(texts(rowReadings([cell('230'), cell('000023')], 7))).toEqual(['2 30 0 0 0 0 23', '23 0 0 0 0 0 23', '230 0 0 0 0 2 3']);
+    expect(texts(rowReadings([run('230'), run('000023')], 7))).toEqual(['2 30 0 0 0 0 23', '23 0 0 0 0 0 23', '230 0 0 0 0 2 3']);
   });
 });
 
@@ -57,11 +63,13 @@ describe('solve', () => {
     const rows = new Map([
       ['a', [[1], [2]]],
       ['b', [[3]]],
-      ['sum', [[5], [4]]],
+      ['sum', [[5], [4], [9]]],
     ]);
     const result = solve(rows, [{ lhs: [{ row: 'a', col: 0 }, { row: 'b', col: 0 }], rhs: [{ row: 'sum', col: 0 }] }]);
-    expect(result.solutions).toBe(2);
-    expect(result.complete).toBe(true);
+    expect(result).toMatchObject({ consistent: true, exact: true });
+    expect([...result.possible.get('a')!].sort()).toEqual([0, 1]);
+    // 9 = a + b is impossible: no a is 6.
+    expect([...result.possible.get('sum')!].sort()).toEqual([0, 1]);
   });
 });
 
