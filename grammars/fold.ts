@@ -1,5 +1,6 @@
 // Label folding: the one place that decides when two spellings of a label are the same (SPEC D7, D8).
 // Values and offsets never pass through here; only the text a label is matched on.
+import { TRADITIONAL, SIMPLIFIED } from './traditional.js';
 
 const QUOTES = new Set(['“', '”', '"', "'", '‘', '’', '「', '」', '『', '』', '〝', '〞']);
 const NUMBER_MARKS = new Set(['.', '、', '．']);
@@ -14,9 +15,34 @@ export function nfkc(text: string): string {
   return text;
 }
 
-/** Folds a label for matching: NFKC, no whitespace or quotes, `1、`/`1．` → `1.`. */
+/** Traditional code unit → simplified code unit (0: unchanged), from the OpenCC table. */
+const SIMPLIFIED_OF = new Uint16Array(0x10000);
+for (let i = 0; i < TRADITIONAL.length; i++) SIMPLIFIED_OF[TRADITIONAL.charCodeAt(i)] = SIMPLIFIED.charCodeAt(i);
+
+/**
+ * Traditional characters (政府信息公開工作年度報告) folded to simplified, one UTF-16 unit for one, so an
+ * offset into the folded text is the same offset into the original: search the fold, slice the original.
+ */
+export function foldTraditional(text: string): string {
+  let i = 0;
+  while (i < text.length && SIMPLIFIED_OF[text.charCodeAt(i)] === 0) i++;
+  if (i === text.length) return text;
+  const out: string[] = [text.slice(0, i)];
+  let from = i;
+  for (; i < text.length; i++) {
+    const s = SIMPLIFIED_OF[text.charCodeAt(i)]!;
+    if (s === 0) continue;
+    if (i > from) out.push(text.slice(from, i));
+    out.push(String.fromCharCode(s));
+    from = i + 1;
+  }
+  out.push(text.slice(from));
+  return out.join('');
+}
+
+/** Folds a label for matching: NFKC, traditional → simplified, no whitespace or quotes, `1、`/`1．` → `1.`. */
 export function foldLabel(text: string): string {
-  const n = nfkc(text);
+  const n = foldTraditional(nfkc(text));
   let out = '';
   for (let i = 0; i < n.length; i++) {
     const ch = n[i]!;

@@ -243,7 +243,8 @@ function isItemNumberAt(t: string, i: number, to: number): boolean {
 function unitLengthAt(t: string, i: number, to: number): number {
   const ch = t[i];
   if (ch === '元') return 1;
-  if ((ch === '万' || ch === '亿') && i + 1 < to && t[i + 1] === '元') return 2;
+  // 萬元 and 億元 are the traditional spellings.
+  if ((ch === '万' || ch === '亿' || ch === '萬' || ch === '億') && i + 1 < to && t[i + 1] === '元') return 2;
   return 0;
 }
 
