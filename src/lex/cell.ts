@@ -1,6 +1,6 @@
 // The unit every lexer produces and every grammar reads: a cell of text with its place in the input.
 import { PLACEHOLDERS, MONEY_UNITS, COUNT_UNITS, PLUS_SIGNS, MINUS_SIGNS } from '../../grammars/values.js';
-import { nfkc } from '../../grammars/fold.js';
+import { nfkc, foldTraditional } from '../../grammars/fold.js';
 
 export type CellKind =
   | 'label' // text that is not a number: row labels, headers, captions, prose
@@ -24,6 +24,8 @@ export interface Cell {
   xEnd?: number;
   /** The label folded for matching (grammars/fold.ts), filled in when first needed. */
   folded?: string;
+  /** A separator (an HTML `<td>`) bounds the cell: its digits are one number, never cells run together. */
+  delimited?: boolean;
 }
 
 const placeholderSet = new Set(PLACEHOLDERS);
@@ -105,9 +107,9 @@ function longestSuffix(t: string, suffixes: string[]): string | undefined {
   return best;
 }
 
-/** NFKC (full-width digits and signs) without any whitespace. */
+/** NFKC (full-width digits and signs), traditional units folded (萬元, 無, 個), without any whitespace. */
 export function compact(text: string): string {
-  const n = nfkc(text);
+  const n = foldTraditional(nfkc(text));
   let clean = true;
   for (let i = 0; i < n.length && clean; i++) {
     const c = n.charCodeAt(i);

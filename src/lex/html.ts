@@ -156,7 +156,7 @@ class HtmlWalker {
     // The cell's offsets are those of its text (`62` in `<td><p><span>62</span></p></td>`).
     const start = inner.start ?? td.startIndex ?? 0;
     const end = inner.end ?? (td.endIndex ?? start) + 1;
-    return { kind, text, start, end: Math.max(start, end), rowStart };
+    return { kind, text, start, end: Math.max(start, end), rowStart, delimited: true };
   }
 }
 

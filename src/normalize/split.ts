@@ -82,9 +82,9 @@ function whole(cell: Cell): Piece {
   return { cell, text: cell.text, start: cell.start, end: cell.end };
 }
 
-/** Only a bare run of two or more digits may hide several cells. */
+/** Only a bare run of two or more digits, in a cell no separator bounds, may hide several cells. */
 function splittable(cell: Cell): boolean {
-  if (cell.kind !== 'value') return false;
+  if (cell.kind !== 'value' || cell.delimited) return false;
   const t = cell.text;
   if (t.length < 2) return false;
   for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) < 48 || t.charCodeAt(i) > 57) return false;
