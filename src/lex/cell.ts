@@ -24,7 +24,7 @@ export interface Cell {
   xEnd?: number;
   /** The label folded for matching (grammars/fold.ts), filled in when first needed. */
   folded?: string;
-  /** A separator (an HTML `<td>`) bounds the cell: its digits are one number, never cells run together. */
+  /** A separator (an HTML `<td>`, a pipe) bounds the cell: its digits are one number, never cells run together. */
   delimited?: boolean;
 }
 

@@ -85,7 +85,7 @@ function lexPipeLine(line: Line, out: Cell[]): void {
   const leading = isBlank(t, 0, pieces[0]!.to) && pieces.length > 1;
   if (!leading) {
     // `text |`: one cell per line (the seed, BeautifulSoup's ' |\n'); lines are cells, not rows.
-    for (const p of nonEmpty) pushTrimmed(line, p.from, p.to, out, false);
+    for (const p of nonEmpty) pushTrimmed(line, p.from, p.to, out, false, true);
     return;
   }
   // `| a | b |  |`: a table row; an empty piece between pipes is a blank cell.
@@ -94,7 +94,7 @@ function lexPipeLine(line: Line, out: Cell[]): void {
   let first = true;
   for (const p of inner) {
     if (isBlank(t, p.from, p.to)) out.push(cellAt(line, 'blank', p.from, p.to, first));
-    else pushTrimmed(line, p.from, p.to, out, first);
+    else pushTrimmed(line, p.from, p.to, out, first, true);
     first = false;
   }
 }
@@ -120,12 +120,15 @@ function lexSeparatedLine(line: Line, out: Cell[], sep: string): void {
 }
 
 /** A whole piece between separators: one cell, a value if its whole text is a number or a placeholder. */
-function pushTrimmed(line: Line, from: number, to: number, out: Cell[], rowStart: boolean): void {
+function pushTrimmed(line: Line, from: number, to: number, out: Cell[], rowStart: boolean, delimited = false): void {
   const t = line.text;
   while (from < to && isSpace(t.charCodeAt(from))) from++;
   while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
   const text = t.slice(from, to);
-  out.push(cellAt(line, isValueText(text) ? 'value' : 'label', from, to, rowStart));
+  const cell = cellAt(line, isValueText(text) ? 'value' : 'label', from, to, rowStart);
+  // Between pipes a number is one cell: its digits never hide several.
+  if (delimited) cell.delimited = true;
+  out.push(cell);
 }
 
 function cellAt(line: Line, kind: Cell['kind'], from: number, to: number, rowStart: boolean): Cell {
