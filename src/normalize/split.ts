@@ -10,7 +10,12 @@ export interface Piece {
   end: number;
 }
 
-/** Readings of a row as exactly n pieces, or 'too-many' past `limit`. Pure-digit cells may split. */
+/** Digits one piece may have: beyond 15 a number is not exact in a double, and no count is that long. */
+const MAX_PIECE_DIGITS = 15;
+/** Steps of the search before it gives up ('too-many'): bounded time however long the digits run. */
+const MAX_STEPS = 200_000;
+
+/** Readings of a row as exactly n pieces, or 'too-many' past `limit` readings or the step bound. Pure-digit cells may split. */
 export function rowReadings(cells: readonly Cell[], n: number, limit = 5000, keep: (pieces: readonly Piece[]) => boolean = () => true): Piece[][] | 'too-many' {
   const trimmed = trimTrailingBlanks(cells, n);
   if (trimmed.length === n) return [trimmed.map(whole)];
@@ -26,8 +31,13 @@ export function rowReadings(cells: readonly Cell[], n: number, limit = 5000, kee
     minAfter[i] = minAfter[i + 1]! + 1;
   }
   let overflow = false;
+  let steps = 0;
   const visit = (i: number): void => {
     if (overflow) return;
+    if (++steps > MAX_STEPS) {
+      overflow = true;
+      return;
+    }
     if (i === trimmed.length) {
       if (current.length === n) {
         if (results.length >= limit) overflow = true;
@@ -56,9 +66,14 @@ export function rowReadings(cells: readonly Cell[], n: number, limit = 5000, kee
       return;
     }
     const need = n - current.length;
-    if (need - (minAfter[i + 1] ?? 0) <= 0) return;
+    const room = need - (minAfter[i + 1] ?? 0);
+    if (room <= 0 || digits.length - at > room * MAX_PIECE_DIGITS) return;
+    if (++steps > MAX_STEPS) {
+      overflow = true;
+      return;
+    }
     // A number never starts with 0 unless it is 0.
-    const maxLen = digits[at] === '0' ? 1 : digits.length - at;
+    const maxLen = digits[at] === '0' ? 1 : Math.min(digits.length - at, MAX_PIECE_DIGITS);
     for (let len = 1; len <= maxLen && !overflow; len++) {
       const piece = exact
         ? { cell, text: digits.slice(at, at + len), start: cell.start + at, end: cell.start + at + len }
@@ -163,6 +178,11 @@ export function solve(rows: ReadonlyMap<string, readonly (number | null)[][]>, c
     }
     const id = ids[i]!;
     rows.get(id)!.forEach((candidate, k) => {
+      // Every candidate tried is a step: a row with thousands of readings must not multiply the bound.
+      if (!complete || ++steps > bound) {
+        complete = false;
+        return;
+      }
       chosen.set(id, candidate);
       chosenIndex.set(id, k);
       if (consistent()) visit(i + 1);
