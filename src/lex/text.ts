@@ -68,6 +68,13 @@ function isRuleLine(t: string): boolean {
 
 function lexPipeLine(line: Line, out: Cell[]): void {
   const t = line.text;
+  if (onlyPipes(t)) {
+    // `|||`: slots covered by a span in the one-cell-per-line form; never values, and only skipped,
+    // so one span cell stands for the run (20 MB of `|` must not become 20 million cells).
+    const first = firstPipe(t);
+    out.push(cellAt(line, 'span', first, first + 1, false));
+    return;
+  }
   const pieces: { from: number; to: number }[] = [];
   let from = 0;
   for (let i = 0; i <= t.length; i++) {
@@ -77,11 +84,6 @@ function lexPipeLine(line: Line, out: Cell[]): void {
     }
   }
   const nonEmpty = pieces.filter((p) => !isBlank(t, p.from, p.to));
-  if (nonEmpty.length === 0) {
-    // `|||`: slots covered by a span in the one-cell-per-line form; never values.
-    for (let i = 0; i < pieces.length - 1; i++) out.push(cellAt(line, 'span', pieces[i]!.to, pieces[i]!.to + 1, false));
-    return;
-  }
   const leading = isBlank(t, 0, pieces[0]!.to) && pieces.length > 1;
   if (!leading) {
     // `text |`: one cell per line (the seed, BeautifulSoup's ' |\n'); lines are cells, not rows.
@@ -97,6 +99,17 @@ function lexPipeLine(line: Line, out: Cell[]): void {
     else pushTrimmed(line, p.from, p.to, out, first, true);
     first = false;
   }
+}
+
+function onlyPipes(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (!PIPES.has(t[i]!) && !isSpace(t.charCodeAt(i))) return false;
+  return true;
+}
+
+function firstPipe(t: string): number {
+  let i = 0;
+  while (i < t.length && !PIPES.has(t[i]!)) i++;
+  return i;
 }
 
 function isBlank(t: string, from: number, to: number): boolean {
@@ -170,7 +183,8 @@ function lexPlainLine(line: Line, out: Cell[]): void {
     } else merged.push(tok);
   }
   if (merged[0]) merged[0].rowStart = true;
-  out.push(...merged);
+  // A loop, not push(...merged): a 1 MB line has more tokens than the stack has room for arguments.
+  for (const cell of merged) out.push(cell);
 }
 
 const ITEM_MARKS = new Set(['.', '．', '、']);
