@@ -15,6 +15,8 @@ export interface TitleInfo {
 }
 
 const HEAD_LINES = 80;
+/** Characters of a line looked at for a title. */
+const LINE_LIMIT = 4000;
 const BOUNDARY = new Set([' ', '\t', '\u3000', ':', '：', '，', ',', '。', '；', ';', '、', '》', '《', '(', ')', '（', '）', '“', '”', '"', '|', '_', '>']);
 
 /**
@@ -23,7 +25,8 @@ const BOUNDARY = new Set([' ', '\t', '\u3000', ':', '：', '，', ',', '。', '�
  */
 export function readTitle(text: string, htmlTitle?: string): TitleInfo {
   const candidates: string[] = [];
-  if (htmlTitle) candidates.push(htmlTitle);
+  // Cut like every head line: a page's <title> can be any length, and titleIn is quadratic in a line's length.
+  if (htmlTitle) candidates.push(htmlTitle.slice(0, LINE_LIMIT));
   const lines = headLines(text);
   for (const source of candidates) {
     const found = titleIn(source, undefined);
@@ -44,7 +47,7 @@ function headLines(text: string): string[] {
   while (out.length < HEAD_LINES && from < text.length) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
-    const line = tidy(text.slice(from, Math.min(to, from + 4000)));
+    const line = tidy(text.slice(from, Math.min(to, from + LINE_LIMIT)));
     if (line) out.push(line);
     from = to + 1;
   }
