@@ -1,5 +1,5 @@
 // input → lex → grammars → normalize → check → report. `parseReport` never throws on content.
-import { decode, UnknownEncodingError } from '../input/decode.js';
+import { decode, utf8Length, UnknownEncodingError } from '../input/decode.js';
 import { detectForm, type Form } from '../input/form.js';
 import { lexHtml } from '../lex/html.js';
 import { lexText } from '../lex/text.js';
@@ -20,6 +20,7 @@ import { checkApplications } from '../check/applications.js';
 import { checkReviewLitigation } from '../check/reviewLitigation.js';
 import { readTitle, readYear, readSignature, readPublishedAt, readProcessingFee, parseDate } from './meta.js';
 import { readSections } from './sections.js';
+import { foldTraditional } from '../../grammars/fold.js';
 import { ReportError, type ErrorCode } from './errors.js';
 import type { Diagnostic, Report, Tables, TableName } from './schema.js';
 
@@ -37,12 +38,14 @@ export interface ParseOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** Cells, lines or HTML elements one parse may make: time and memory stay bounded (seconds, under 1 GB) whatever the bytes. */
+const MAX_PIECES = 2_000_000;
 const TABLES: TableName[] = ['documents', 'decisions', 'fees', 'applications', 'reviewLitigation'];
 
 /** Parses one report. Bad input gives a Report with an error diagnostic, never an exception. */
 export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): Report {
   try {
-    return parse(input, options);
+    return parse(asInput(input), options ?? {});
   } catch (error) {
     if (error instanceof ReportError) return failed(input, options, error.code, error.message);
     return failed(input, options, 'internal-error', `the parser failed on this input: ${error instanceof Error ? error.message : String(error)}`);
@@ -58,9 +61,10 @@ export function parseReportStrict(input: string | Uint8Array, options: ParseOpti
 }
 
 function parse(input: string | Uint8Array, options: ParseOptions): Report {
-  const size = typeof input === 'string' ? input.length : input.byteLength;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (size > maxBytes) throw new ReportError('input-too-large', `the input is ${size} bytes, over the limit of ${maxBytes} (option maxBytes)`);
+  // A string is measured in UTF-8 bytes, as the file it came from; counting is skipped when it cannot matter.
+  const size = typeof input === 'string' ? (input.length > maxBytes || input.length * 3 <= maxBytes ? input.length : utf8Length(input)) : input.byteLength;
+  if (size > maxBytes) throw new ReportError('input-too-large', `the input is over ${maxBytes} bytes (option maxBytes): ${typeof input === 'string' ? 'a string of ' + input.length + ' characters' : size + ' bytes'}`);
   let decoded;
   try {
     decoded = decode(input, options.encoding);
@@ -70,11 +74,20 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
   }
   const { text } = decoded;
   const diagnostics: Diagnostic[] = [];
-  if (decoded.guessed) diagnostics.push({ code: 'encoding-guessed', severity: 'info', message: `no encoding declared: the bytes read as ${decoded.encoding}` });
-  if (text.trim() === '') throw new ReportError('empty-input', 'the input is empty');
+  const guessed: Diagnostic | undefined = decoded.guessed
+    ? { code: 'encoding-guessed', severity: 'info', message: `${decoded.note ?? 'no encoding declared'}: the bytes read as ${decoded.encoding}` }
+    : undefined;
+  if (guessed) diagnostics.push(guessed);
+  if (text.trim() === '') throw new ReportError('empty-input', decoded.bytes === 0 ? 'the input is empty' : 'the input is blank: only whitespace');
   if (looksBinary(text)) throw new ReportError('not-a-report', 'the input is binary data, not text');
 
   const form: Form = options.form === 'html' ? 'html' : options.form === 'text' ? textForm(detectForm(text)) : detectForm(text);
+  const pieces = form === 'html' ? countTags(text) : countPieces(text);
+  if (pieces > MAX_PIECES)
+    throw new ReportError(
+      'input-too-large',
+      `the input would make about ${pieces} ${form === 'html' ? 'elements' : 'cells and lines'}, over the ${MAX_PIECES} a parse may hold in memory (a report has a few thousand)`,
+    );
   let cells: Cell[];
   let plain = text;
   let htmlTitle: string | undefined;
@@ -85,6 +98,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     plain = lexed.text;
     htmlTitle = lexed.title;
     htmlPublished = lexed.published;
+    if (plain.trim() === '' && !cells.some((c) => c.kind === 'value')) throw new ReportError('empty-input', 'the page has no text: only markup');
   } else cells = lexText(text);
 
   const titleInfo = readTitle(plain, htmlTitle);
@@ -124,11 +138,12 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     for (const name of TABLES) delete tables[name];
     for (const key of Object.keys(ctx.provenance)) delete ctx.provenance[key];
     diagnostics.length = 0;
-    if (decoded.guessed) diagnostics.push({ code: 'encoding-guessed', severity: 'info', message: `no encoding declared: the bytes read as ${decoded.encoding}` });
+    if (guessed) diagnostics.push(guessed);
     if (!looksLikeReport(plain)) throw new ReportError('not-a-report', 'no 政府信息公开 annual-report wording and no report table in the input');
   } else {
     if (applications) diagnostics.push(...checkApplications(applications.table.template, (p) => applications.cells.valueAt(p)));
     if (review) diagnostics.push(...checkReviewLitigation((p) => review.cells.valueAt(p)));
+    diagnostics.push(...truncatedCells(text, cells, ctx.provenance));
     if (new Set(versions).size > 1)
       diagnostics.push({
         code: 'template-mismatch',
@@ -174,6 +189,77 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
   return report;
 }
 
+/** The input as a string or bytes: any ArrayBuffer view or ArrayBuffer is bytes; anything else is refused. */
+function asInput(input: unknown): string | Uint8Array {
+  if (typeof input === 'string' || input instanceof Uint8Array) return input;
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  throw new ReportError('not-a-report', `the input is ${input === null ? 'null' : typeof input}, not text or bytes`);
+}
+
+/**
+ * A report cut off inside a number (a partial download): the input ends on the last cell's last
+ * character. Every value read from that cell may be missing digits, so each is named by a warning.
+ */
+function truncatedCells(text: string, cells: readonly Cell[], provenance: Record<string, { start: number; end: number; raw: string }>): Diagnostic[] {
+  let last: Cell | undefined;
+  for (let i = cells.length - 1; i >= 0 && !last; i--) if (cells[i]!.kind !== 'span' && cells[i]!.kind !== 'break') last = cells[i];
+  if (!last || last.kind !== 'value' || last.end !== text.length) return [];
+  const out: Diagnostic[] = [];
+  for (const [path, p] of Object.entries(provenance)) {
+    if (p.start < last.start || p.end > last.end) continue;
+    out.push({
+      code: 'input-truncated',
+      severity: 'warning',
+      message: `the input ends inside this cell ("${p.raw}"): digits may have been cut off`,
+      path,
+      table: path.split('/')[0]!,
+      span: { start: p.start, end: p.end },
+    });
+  }
+  return out;
+}
+
+/** An upper bound on the elements HTML makes: one per `<` that does not close a tag. */
+function countTags(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) if (text.charCodeAt(i + 1) !== 0x2f) n++;
+  return n;
+}
+
+/**
+ * An upper bound on the cells and lines the text lexer makes, in one pass without allocating: every
+ * line, every start of a run of digits or of other text, and every pipe of a line that has content
+ * (a line of pipes alone is one span cell).
+ */
+function countPieces(text: string): number {
+  let n = 0;
+  let linePipes = 0;
+  let lineContent = false;
+  let previous = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c === 10 || c === 13) {
+      n += 1 + (lineContent ? linePipes : 0);
+      linePipes = 0;
+      lineContent = false;
+      previous = -1;
+      continue;
+    }
+    if (c === 0x7c || c === 0x2502 || c === 0x2503 || c === 0x2551) {
+      linePipes++;
+      continue;
+    }
+    const kind = c === 32 || c === 9 || c === 0xa0 || c === 0x3000 ? 0 : (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) ? 1 : 2;
+    if (kind !== 0) {
+      lineContent = true;
+      if (kind !== previous) n++;
+    }
+    previous = kind;
+  }
+  return n;
+}
+
 function textForm(form: Form): Form {
   return form === 'html' ? 'plain-text' : form;
 }
@@ -190,14 +276,15 @@ function looksBinary(text: string): boolean {
 }
 
 function looksLikeReport(text: string): boolean {
-  return /政府信息公开|政务公开|信息公开/.test(text.slice(0, 200000));
+  return /政府信息公开|政务公开|信息公开/.test(foldTraditional(text.slice(0, 200000)));
 }
 
-function failed(input: string | Uint8Array, options: ParseOptions, code: ErrorCode, message: string): Report {
-  const bytes = typeof input === 'string' ? input.length : input.byteLength;
+function failed(input: unknown, options: ParseOptions | undefined, code: ErrorCode, message: string): Report {
+  const bytes = typeof input === 'string' ? utf8Length(input) : ArrayBuffer.isView(input) || input instanceof ArrayBuffer ? input.byteLength : 0;
+  const fileName = typeof options?.fileName === 'string' && options.fileName ? options.fileName : undefined;
   return {
     schemaVersion: 1,
-    source: { form: 'unknown', encoding: 'unknown', bytes, ...(options.fileName ? { fileName: options.fileName } : {}) },
+    source: { form: 'unknown', encoding: 'unknown', bytes, ...(fileName ? { fileName } : {}) },
     meta: { template: 'unknown' },
     sections: {},
     tables: {},
