@@ -14,7 +14,7 @@ const BLOCK = new Set([
 /** Bounds that keep a hostile `colspan="100000"` from allocating a huge grid. */
 const MAX_SPAN = 1000;
 const MAX_GRID_SLOTS = 2_000_000;
-/** Grid slots per character of HTML, for the whole document: spans cannot turn a few KB into millions of cells. */
+/** Grid slots per character of a table's HTML: spans cannot turn a few KB into millions of cells. */
 const SLOTS_PER_CHAR = 16;
 
 export interface HtmlLex {
@@ -30,7 +30,7 @@ export interface HtmlLex {
 export function lexHtml(html: string): HtmlLex {
   const $ = cheerio.load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
   const root = $.root()[0]!;
-  const out = new HtmlWalker(tablesWithNestedTables(root), Math.min(MAX_GRID_SLOTS, 4096 + SLOTS_PER_CHAR * html.length));
+  const out = new HtmlWalker(tablesWithNestedTables(root));
   out.walk(root);
   out.flush();
   const title = metaTitle($);
@@ -52,11 +52,7 @@ class HtmlWalker {
   private bufStart = -1;
   private bufEnd = -1;
 
-  constructor(
-    private readonly layoutTables: Set<AnyNode>,
-    /** Grid slots the document's tables may still take (every table draws on it). */
-    private slotsLeft: number,
-  ) {}
+  constructor(private readonly layoutTables: Set<AnyNode>) {}
 
   /** Iterative depth-first walk: 20,000 nested `<div>`s must not overflow the stack. */
   walk(root: AnyNode): void {
@@ -115,6 +111,8 @@ class HtmlWalker {
   private table(table: Element): void {
     const rows = collectRows(table);
     const grid: (Element | null | undefined)[][] = [];
+    // Each table's own size bounds its grid, so a span bomb cannot starve the report's tables.
+    let slotsLeft = Math.min(MAX_GRID_SLOTS, 1024 + SLOTS_PER_CHAR * ((table.endIndex ?? 0) - (table.startIndex ?? 0)));
     rows.forEach((tr, r) => {
       grid[r] ??= [];
       let c = 0;
@@ -125,7 +123,7 @@ class HtmlWalker {
         while (grid[r]![c] !== undefined) c++;
         const colspan = spanAttr(td as Element, 'colspan');
         const rowspan = Math.min(spanAttr(td as Element, 'rowspan'), rows.length - r);
-        if ((this.slotsLeft -= colspan * rowspan) < 0) return;
+        if ((slotsLeft -= colspan * rowspan) < 0) return;
         for (let dr = 0; dr < rowspan; dr++) {
           const row = (grid[r + dr] ??= []);
           for (let dc = 0; dc < colspan; dc++) row[c + dc] = dr === 0 && dc === 0 ? (td as Element) : null;
