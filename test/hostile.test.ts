@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport, reportSchema, type Report } from '../src/index.js';
-import { CORPUS, cellRecords } from './records.js';
+import { CORPUS, cellRecords, reportFiles, FORMS } from './records.js';
+import { flattenDeepNesting } from '../src/lex/nesting.js';
+import * as cheerio from 'cheerio/slim';
 
 const read = (name: string) => readFileSync(join(CORPUS, name), 'utf8');
 const seed = read('000_chaoyang_yingshang_2023.txt');
@@ -67,7 +69,32 @@ describe('deep and wide HTML', () => {
     expect(r.tables.applications?.newReceived.naturalPerson).toBe(217);
   });
 
-  it('20,000 unclosed <div>s, 5,000 nested tables, 20,000 nested <td>s', () => {
+  it('nesting is flattened past 256 levels (past 1,024 for table structure), offsets unchanged', () => {
+    const maxDepth = (html: string) => {
+      const stack: { node: { children?: unknown[] }; depth: number }[] = [{ node: cheerio.load(html).root()[0] as never, depth: 0 }];
+      let max = 0;
+      while (stack.length) {
+        const { node, depth } = stack.pop()!;
+        max = Math.max(max, depth);
+        for (const child of node.children ?? []) stack.push({ node: child as never, depth: depth + 1 });
+      }
+      return max;
+    };
+    const divs = '<html><body>' + '<div class="a">'.repeat(20_000) + 'x' + '</div>'.repeat(20_000) + '</body></html>';
+    const flat = flattenDeepNesting(divs);
+    expect(flat.length).toBe(divs.length);
+    expect(maxDepth(flat)).toBeLessThan(270);
+    const tables = '<html><body>' + '<table><tr><td>'.repeat(2_000) + '1' + '</td></tr></table>'.repeat(2_000);
+    expect(maxDepth(flattenDeepNesting(tables))).toBeLessThan(1100);
+    // Pages as published are left as they are.
+    for (const path of [...reportFiles(CORPUS), ...reportFiles(FORMS)].filter((p) => /\.html?$/.test(p))) {
+      const html = readFileSync(path, 'utf8');
+      expect(flattenDeepNesting(html) === html, path).toBe(true);
+    }
+  });
+
+  it('20,000 unclosed <div>s, 5,000 nested tables, 20,000 nested <td>s, 100,000 nested <span>s', () => {
+    parsed('<html><body>' + '<span>'.repeat(100_000) + '政府信息公开' + '</span>'.repeat(100_000));
     parsed('<html><body>' + '<div>'.repeat(20_000) + '政府信息公开工作年度报告');
     parsed('<html><body>' + '<table><tr><td>'.repeat(5_000) + '1' + '</td></tr></table>'.repeat(5_000));
     parsed('<html><body><table><tr>' + '<td>'.repeat(20_000) + '政府信息公开');

@@ -4,6 +4,7 @@
 import * as cheerio from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { type Cell, isValueText } from './cell.js';
+import { flattenDeepNesting } from './nesting.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'select', 'option', 'button', 'head']);
 const BLOCK = new Set([
@@ -28,7 +29,8 @@ export interface HtmlLex {
 }
 
 export function lexHtml(html: string): HtmlLex {
-  const $ = cheerio.load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
+  // Same length, so every node's offsets are offsets into `html`.
+  const $ = cheerio.load(flattenDeepNesting(html), { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
   const root = $.root()[0]!;
   const out = new HtmlWalker(tablesWithNestedTables(root));
   out.walk(root);
