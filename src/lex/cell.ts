@@ -70,23 +70,26 @@ export function parseNumberText(raw: string): NumberText | null {
     if (MINUS_SIGNS.includes(t[0]!)) sign = -1;
     t = t.slice(1);
   }
-  let digits = '';
-  let seenDot = false;
-  let fraction = '';
+  // Positions, not characters appended one by one: a 5 MB run of digits must not make 5 million strings.
+  let intDigits = 0;
+  let dot = -1;
+  let commas = false;
   for (let i = 0; i < t.length; i++) {
-    const ch = t[i]!;
-    if (ch >= '0' && ch <= '9') {
-      if (seenDot) fraction += ch;
-      else digits += ch;
-    } else if (ch === '.' && !seenDot && digits !== '' && i + 1 < t.length) {
-      seenDot = true;
-    } else if (ch === ',' && !seenDot && digits !== '' && isThousandsGroup(t, i)) {
-      continue;
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (dot < 0) intDigits++;
+    } else if (c === 46 && dot < 0 && intDigits > 0 && i + 1 < t.length) {
+      dot = i;
+    } else if (c === 44 && dot < 0 && intDigits > 0 && isThousandsGroup(t, i)) {
+      commas = true;
     } else {
       return null;
     }
   }
-  if (digits === '') return null;
+  if (intDigits === 0) return null;
+  const integer = t.slice(0, dot < 0 ? t.length : dot);
+  const digits = commas ? integer.split(',').join('') : integer;
+  const fraction = dot < 0 ? '' : t.slice(dot + 1);
   const value = sign * Number(fraction ? `${digits}.${fraction}` : digits);
   if (!Number.isFinite(value)) return null;
   return { value, unit, digits: fraction ? '' : digits, signed };
