@@ -78,6 +78,20 @@ describe('not-a-report', () => {
     expectRefused('Lorem ipsum dolor sit amet, 1 2 3 4 5 6 7.\n| a | b |\n| 1 | 2 |\n', 'not-a-report');
   });
 
+  it('a portal page that links to reports and names 政府信息公开 in its menu', () => {
+    const portal =
+      '<!doctype html><html><head><title>政府信息公开年报</title></head><body><ul class="nav"><li><a href="/zfxxgk/">政府信息公开</a></li><li><a href="/zdgk/">主动公开</a></li><li><a href="/ysqgk/">依申请公开</a></li></ul>' +
+      '<ul class="list"><li><a href="/nb/2023.html">平潭综合实验区2023年政府信息公开工作年度报告</a><span>2024-01-30</span></li><li><a href="/nb/2022.html">平潭综合实验区2022年政府信息公开工作年度报告</a><span>2023-01-31</span></li></ul></body></html>';
+    expectRefused(portal, 'not-a-report');
+  });
+
+  it('a report from before 2019 (numbered sections, no template tables) is not refused', () => {
+    const r = parseReport(readFileSync(join(CORPUS, '029_pingtan_2011.txt')));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.meta.template).toBe('unknown');
+    expect(r.diagnostics.filter((d) => d.code === 'table-missing' && d.severity === 'warning')).toHaveLength(5);
+  });
+
   it('input that is neither text nor bytes: null, a number, an object', () => {
     expect(expectRefused(null, 'not-a-report').diagnostics[0]!.message).toContain('null');
     expectRefused(42, 'not-a-report');

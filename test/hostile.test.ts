@@ -49,8 +49,10 @@ describe('floods', () => {
   });
 
   it('a 1 MB line of report words, labels and digits', () => {
-    // Report wording, no tables: read as a free-form (pre-2019) report, each table-missing a warning.
-    const words = parsed('政府信息公开工作年度报告 '.repeat(80_000));
+    // Report words, but no table and no numbered sections: not a report.
+    expect(codes(parsed('政府信息公开工作年度报告 '.repeat(80_000)))).toEqual(['not-a-report']);
+    // With numbered sections it reads as a free-form (pre-2019) report: each table-missing a warning.
+    const words = parsed('一、概述 二、主动公开政府信息情况 ' + '政府信息公开工作年度报告 '.repeat(80_000));
     expect(codes(words)).toEqual([]);
     expect(words.diagnostics.filter((d) => d.code === 'table-missing' && d.severity === 'warning')).toHaveLength(5);
     parsed('规章0行政规范性文件1 '.repeat(80_000));

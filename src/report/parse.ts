@@ -19,7 +19,8 @@ import type { NormalizeContext } from '../normalize/table.js';
 import { checkApplications } from '../check/applications.js';
 import { checkReviewLitigation } from '../check/reviewLitigation.js';
 import { readTitle, readYear, readSignature, readPublishedAt, readProcessingFee, parseDate } from './meta.js';
-import { readSections } from './sections.js';
+import { readSections, countSectionHeadings } from './sections.js';
+import { titleSuffixes } from '../../grammars/sections.js';
 import { foldTraditional } from '../../grammars/fold.js';
 import { ReportError, type ErrorCode } from './errors.js';
 import type { Diagnostic, Report, Tables, TableName } from './schema.js';
@@ -139,7 +140,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     for (const key of Object.keys(ctx.provenance)) delete ctx.provenance[key];
     diagnostics.length = 0;
     if (guessed) diagnostics.push(guessed);
-    if (!looksLikeReport(plain)) throw new ReportError('not-a-report', 'no 政府信息公开 annual-report wording and no report table in the input');
+    if (!looksLikeReport(plain)) throw new ReportError('not-a-report', 'no report table, and not the words and numbered sections of a 政府信息公开 annual report');
   } else {
     if (applications) diagnostics.push(...checkApplications(applications.table.template, (p) => applications.cells.valueAt(p)));
     if (review) diagnostics.push(...checkReviewLitigation((p) => review.cells.valueAt(p)));
@@ -275,8 +276,16 @@ function looksBinary(text: string): boolean {
   return bad > sample.length * 0.05;
 }
 
+/**
+ * A report without V2019/V2021 tables (before 2019, or cut short) still has the words and the numbered
+ * sections of one: two section headings, or the title and one. A portal page that links to reports,
+ * or mentions 政府信息公开 in its menu, has neither.
+ */
 function looksLikeReport(text: string): boolean {
-  return /政府信息公开|政务公开|信息公开/.test(foldTraditional(text.slice(0, 200000)));
+  const head = foldTraditional(text.slice(0, 200000));
+  if (!/政府信息公开|政务公开|信息公开/.test(head)) return false;
+  const sections = countSectionHeadings(head);
+  return sections >= 2 || (sections === 1 && titleSuffixes.some((s) => head.includes(s)));
 }
 
 function failed(input: unknown, options: ParseOptions | undefined, code: ErrorCode, message: string): Report {

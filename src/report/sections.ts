@@ -55,6 +55,11 @@ function isIdeograph(code: number): boolean {
   return code >= 0x4e00 && code <= 0x9fff;
 }
 
+/** How many of the report's sections have a numbered heading (`二、主动公开…`): a report has several. */
+export function countSectionHeadings(text: string): number {
+  return headings(foldTraditional(text)).length;
+}
+
 export function readSections(text: string): Sections {
   // Headings are found in the traditional-folded text (總體情況 → 总体情况), same offsets; bodies are the text's own.
   const folded = foldTraditional(text);
