@@ -1,5 +1,6 @@
 // input → lex → grammars → normalize → check → report. `parseReport` never throws on content.
 import { decode, utf8Length, UnknownEncodingError } from '../input/decode.js';
+import { asInput, inputBytes, countPieces, countTags, MAX_PIECES } from '../input/limits.js';
 import { detectForm, type Form } from '../input/form.js';
 import { lexHtml } from '../lex/html.js';
 import { lexText } from '../lex/text.js';
@@ -23,6 +24,7 @@ import { readSections, countSectionHeadings } from './sections.js';
 import { titleSuffixes } from '../../grammars/sections.js';
 import { foldTraditional } from '../../grammars/fold.js';
 import { ReportError, type ErrorCode } from './errors.js';
+import { truncatedCells } from './truncated.js';
 import type { Diagnostic, Report, Tables, TableName } from './schema.js';
 
 export interface ParseOptions {
@@ -39,14 +41,14 @@ export interface ParseOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-/** Cells, lines or HTML elements one parse may make: time and memory stay bounded (seconds, under 1 GB) whatever the bytes. */
-const MAX_PIECES = 2_000_000;
 const TABLES: TableName[] = ['documents', 'decisions', 'fees', 'applications', 'reviewLitigation'];
 
 /** Parses one report. Bad input gives a Report with an error diagnostic, never an exception. */
 export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): Report {
   try {
-    return parse(asInput(input), options ?? {});
+    const source = asInput(input);
+    if (source === undefined) throw new ReportError('not-a-report', `the input is ${input === null ? 'null' : typeof input}, not text or bytes`);
+    return parse(source, options ?? {});
   } catch (error) {
     if (error instanceof ReportError) return failed(input, options, error.code, error.message);
     return failed(input, options, 'internal-error', `the parser failed on this input: ${error instanceof Error ? error.message : String(error)}`);
@@ -63,8 +65,7 @@ export function parseReportStrict(input: string | Uint8Array, options: ParseOpti
 
 function parse(input: string | Uint8Array, options: ParseOptions): Report {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  // A string is measured in UTF-8 bytes, as the file it came from; counting is skipped when it cannot matter.
-  const size = typeof input === 'string' ? (input.length > maxBytes || input.length * 3 <= maxBytes ? input.length : utf8Length(input)) : input.byteLength;
+  const size = inputBytes(input, maxBytes);
   if (size > maxBytes) throw new ReportError('input-too-large', `the input is over ${maxBytes} bytes (option maxBytes): ${typeof input === 'string' ? 'a string of ' + input.length + ' characters' : size + ' bytes'}`);
   let decoded;
   try {
@@ -188,77 +189,6 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     ...(options.provenance === false ? {} : { provenance: ctx.provenance }),
   };
   return report;
-}
-
-/** The input as a string or bytes: any ArrayBuffer view or ArrayBuffer is bytes; anything else is refused. */
-function asInput(input: unknown): string | Uint8Array {
-  if (typeof input === 'string' || input instanceof Uint8Array) return input;
-  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  if (input instanceof ArrayBuffer) return new Uint8Array(input);
-  throw new ReportError('not-a-report', `the input is ${input === null ? 'null' : typeof input}, not text or bytes`);
-}
-
-/**
- * A report cut off inside a number (a partial download): the input ends on the last cell's last
- * character. Every value read from that cell may be missing digits, so each is named by a warning.
- */
-function truncatedCells(text: string, cells: readonly Cell[], provenance: Record<string, { start: number; end: number; raw: string }>): Diagnostic[] {
-  let last: Cell | undefined;
-  for (let i = cells.length - 1; i >= 0 && !last; i--) if (cells[i]!.kind !== 'span' && cells[i]!.kind !== 'break') last = cells[i];
-  if (!last || last.kind !== 'value' || last.end !== text.length) return [];
-  const out: Diagnostic[] = [];
-  for (const [path, p] of Object.entries(provenance)) {
-    if (p.start < last.start || p.end > last.end) continue;
-    out.push({
-      code: 'input-truncated',
-      severity: 'warning',
-      message: `the input ends inside this cell ("${p.raw}"): digits may have been cut off`,
-      path,
-      table: path.split('/')[0]!,
-      span: { start: p.start, end: p.end },
-    });
-  }
-  return out;
-}
-
-/** An upper bound on the elements HTML makes: one per `<` that does not close a tag. */
-function countTags(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) if (text.charCodeAt(i + 1) !== 0x2f) n++;
-  return n;
-}
-
-/**
- * An upper bound on the cells and lines the text lexer makes, in one pass without allocating: every
- * line, every start of a run of digits or of other text, and every pipe of a line that has content
- * (a line of pipes alone is one span cell).
- */
-function countPieces(text: string): number {
-  let n = 0;
-  let linePipes = 0;
-  let lineContent = false;
-  let previous = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c === 10 || c === 13) {
-      n += 1 + (lineContent ? linePipes : 0);
-      linePipes = 0;
-      lineContent = false;
-      previous = -1;
-      continue;
-    }
-    if (c === 0x7c || c === 0x2502 || c === 0x2503 || c === 0x2551) {
-      linePipes++;
-      continue;
-    }
-    const kind = c === 32 || c === 9 || c === 0xa0 || c === 0x3000 ? 0 : (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) ? 1 : 2;
-    if (kind !== 0) {
-      lineContent = true;
-      if (kind !== previous) n++;
-    }
-    previous = kind;
-  }
-  return n;
 }
 
 function textForm(form: Form): Form {
