@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../src/index.js';
 import { decode } from '../src/input/decode.js';
-import { encodeGb18030, encodeUtf16 } from './gb18030.js';
+import OpenCC from 'opencc-js';
+import { encodeGb18030, encodeLegacy, encodeUtf16 } from './encoders.js';
 import { CORPUS, corpusReports, diagnosticKeys, recordDifferences } from './records.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -36,6 +37,31 @@ describe('GB18030 and UTF-8 copies of every corpus report', () => {
       expect(diagnosticKeys(fromGb).filter((k) => !k.includes('encoding-guessed'))).toEqual(diagnosticKeys(fromUtf8));
     });
   }
+});
+
+describe('Big5 copies of traditional renderings of every corpus report', () => {
+  const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  for (const { name, text } of corpusReports([CORPUS])) {
+    it(`${name}: read as Big5 (sniffed, not GB18030), the same cells as the traditional text`, () => {
+      // Big5 has no no-break space; a space keeps every offset.
+      const traditional = toTaiwan(text).replace(/\u00a0/g, ' ');
+      const bytes = encodeLegacy(traditional, 'big5', true);
+      const declared = text.includes('<meta charset="utf-8"');
+      const r = parseReport(bytes);
+      expect(r.source.encoding).toBe('big5');
+      expect(guessed(r)[0]?.message).toContain(declared ? 'declares utf-8' : 'traditional');
+      expect(recordDifferences(parseReport(traditional), r)).toEqual([]);
+      expect(recordDifferences(parseReport(text), r)).toEqual([]);
+    });
+  }
+
+  it('<meta charset="big5"> is honoured', () => {
+    const html = readFileSync(join(CORPUS, '033_pingtan_2019.html'), 'utf8').replace('<meta charset="utf-8"', '<meta charset="big5"');
+    const r = parseReport(encodeLegacy(toTaiwan(html), 'big5', true));
+    expect(r.source.encoding).toBe('big5');
+    expect(guessed(r)).toEqual([]);
+    expect(recordDifferences(parseReport(html), r)).toEqual([]);
+  });
 });
 
 describe('BOMs and UTF-16', () => {

@@ -1,6 +1,7 @@
 // Bytes → text: an explicit encoding, a BOM, `<meta charset>` (when the bytes agree with it), else
 // sniffed: UTF-16 by its zero bytes, UTF-8 when the bytes are (all but a few bytes) UTF-8, else GB18030
-// (a superset of GBK and GB2312, what Chinese government sites that are not UTF-8 use).
+// (a superset of GBK and GB2312, what Chinese government sites that are not UTF-8 use) or Big5.
+import { foldTraditional } from '../../grammars/fold.js';
 
 export interface Decoded {
   text: string;
@@ -21,6 +22,10 @@ export class UnknownEncodingError extends Error {
 
 /** How much of the head is read for a declaration and for UTF-16's zero bytes. */
 const HEAD = 4096;
+/** How much of the input decides between GB18030 and Big5. */
+const SNIFF_BYTES = 65536;
+/** The characters reports are full of: the right decoding of a report yields many, a wrong one few. */
+const FREQUENT = new Set('的一是在了和有为不年月日政府信息公开工作报告申请情况主动依法行政复议诉讼处理机关部门本区市县局人民中国要问题改进其他需事项总计数量规章文件发布办理条件及等对进行加强制度管理服务平台网站');
 /** A text with at most one undecodable UTF-8 sequence per this many non-ASCII characters is still UTF-8 (a cut or a stray byte). */
 const UTF8_ERROR_RATIO = 50;
 
@@ -41,8 +46,8 @@ export function decode(input: string | Uint8Array, encoding?: string): Decoded {
     if (declared.name !== 'utf-8' && utf8.clean && hasNonAscii(input))
       return { text: utf8.text, encoding: 'utf-8', guessed: true, bytes, note: `the page declares ${declared.label} but its bytes are UTF-8` };
     if (declared.name === 'utf-8' && !utf8.mostly) {
-      const gb = strictGb18030(input);
-      if (gb !== undefined) return { text: gb, encoding: 'gb18030', guessed: true, bytes, note: `the page declares ${declared.label} but its bytes are GB18030` };
+      const legacy = legacyChinese(input);
+      if (legacy.clean) return { text: legacy.text, encoding: legacy.encoding, guessed: true, bytes, note: `the page declares ${declared.label} but its bytes are ${legacy.name}` };
     }
     if (declared.name === 'utf-8') return { text: utf8.text, encoding: 'utf-8', guessed: false, bytes, ...(utf8.clean ? {} : { note: utf8.note }) };
     return { text: decodeWith(declared.name, input), encoding: declared.name, guessed: false, bytes };
@@ -52,7 +57,44 @@ export function decode(input: string | Uint8Array, encoding?: string): Decoded {
   if (utf8.clean) return { text: utf8.text, encoding: 'utf-8', guessed: false, bytes };
   // A UTF-8 file cut inside a character (or with a stray byte) is still UTF-8; GBK is not.
   if (utf8.mostly) return { text: utf8.text, encoding: 'utf-8', guessed: true, bytes, note: utf8.note };
-  return { text: decodeWith('gb18030', input), encoding: 'gb18030', guessed: true, bytes };
+  const legacy = legacyChinese(input);
+  return { text: legacy.text, encoding: legacy.encoding, guessed: true, bytes, note: `no encoding declared, and the bytes are not UTF-8${legacy.encoding === 'big5' ? ' (their characters are traditional)' : ''}` };
+}
+
+interface LegacyRead {
+  text: string;
+  encoding: 'gb18030' | 'big5';
+  name: string;
+  /** Every byte sequence decoded. */
+  clean: boolean;
+}
+
+/**
+ * GB18030 (GBK, GB2312: simplified) or Big5 (traditional, as mirror sites in Taiwan and Hong Kong
+ * save them). Both decode almost any byte pairs, so the bytes cannot tell; the text can: the reading
+ * whose characters are those reports are written with wins, and GB18030 unless Big5 clearly does.
+ */
+function legacyChinese(bytes: Uint8Array): LegacyRead {
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  const gb = frequentShare(new TextDecoder('gb18030').decode(head));
+  const big5 = frequentShare(new TextDecoder('big5').decode(head));
+  const encoding = big5 > 2 * gb && big5 > 0.05 ? 'big5' : 'gb18030';
+  const strict = strictDecode(encoding, bytes);
+  return { text: strict ?? decodeWith(encoding, bytes), encoding, name: encoding === 'big5' ? 'Big5' : 'GB18030', clean: strict !== undefined };
+}
+
+/** How much of the CJK text is characters every report is full of (traditional ones folded). */
+function frequentShare(text: string): number {
+  const folded = foldTraditional(text);
+  let cjk = 0;
+  let frequent = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) continue;
+    cjk++;
+    if (FREQUENT.has(folded[i]!)) frequent++;
+  }
+  return cjk ? frequent / cjk : 0;
 }
 
 interface Utf8Read {
@@ -84,9 +126,9 @@ function decodeWith(encoding: string, bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-function strictGb18030(bytes: Uint8Array): string | undefined {
+function strictDecode(encoding: string, bytes: Uint8Array): string | undefined {
   try {
-    return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }
