@@ -4,6 +4,8 @@ import { TRADITIONAL, SIMPLIFIED } from './traditional.js';
 
 const QUOTES = new Set(['“', '”', '"', "'", '‘', '’', '「', '」', '『', '』', '〝', '〞']);
 const NUMBER_MARKS = new Set(['.', '、', '．']);
+/** Characters that print nothing (zero-width spaces and joiners, BOM, soft hyphen): scraped pages are full of them. */
+export const INVISIBLE = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']);
 
 /** NFKC, skipped for text that NFKC leaves as it is (ASCII, CJK ideographs, CJK punctuation): it is costly. */
 export function nfkc(text: string): string {
@@ -40,14 +42,14 @@ export function foldTraditional(text: string): string {
   return out.join('');
 }
 
-/** Folds a label for matching: NFKC, traditional → simplified, no whitespace or quotes, `1、`/`1．` → `1.`. */
+/** Folds a label for matching: NFKC, traditional → simplified, no whitespace, quotes or invisible characters, `1、`/`1．` → `1.`. */
 export function foldLabel(text: string): string {
   const n = foldTraditional(nfkc(text));
   let out = '';
   for (let i = 0; i < n.length; i++) {
     const ch = n[i]!;
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000') continue;
-    if (QUOTES.has(ch)) continue;
+    if (QUOTES.has(ch) || INVISIBLE.has(ch)) continue;
     // Item numbers are written 1. 1． 1、 — one spelling for matching.
     if (NUMBER_MARKS.has(ch) && out.length > 0 && isAsciiDigit(out[out.length - 1]!) && i + 1 < n.length && !isAsciiDigit(n[i + 1]!)) {
       out += '.';

@@ -132,6 +132,27 @@ describe('structure that repeats', () => {
     parsed('(七)总计 |\n'.repeat(100_000));
   });
 
+  it('zero-width spaces after every ideograph and BOMs after every digit: same cells and meta, offsets into the input', () => {
+    for (const [name, text] of [
+      ['000', seed],
+      ['004', runTogether],
+      ['024', page],
+    ] as const) {
+      const noisy = text.replace(/([\u4e00-\u9fff])/g, '$1\u200b').replace(/([0-9])/g, '$1\ufeff');
+      const clean = parseReport(text);
+      const r = parsed(noisy);
+      const plain = cellRecords(clean);
+      for (const [path, rec] of cellRecords(r)) expect(rec, `${name} ${path}`).toEqual(plain.get(path));
+      expect(r.meta, name).toEqual(clean.meta);
+      expect(Object.keys(r.sections), name).toEqual(Object.keys(clean.sections));
+      for (const [path, p] of Object.entries(r.provenance ?? {})) {
+        expect(p.raw, path).toBe(noisy.slice(p.start, p.end));
+        expect(p.raw.replace(/[\u200b\ufeff]/g, ''), path).toContain(clean.provenance![path]!.raw);
+      }
+    }
+    expect(codes(parsed('\u200b\ufeff\u00ad \n'))).toEqual(['empty-input']);
+  });
+
   it('control characters, lone surrogates, NUL bytes inside a report', () => {
     const r = parsed(seed.replace('一、总体情况', '一、总体情况\u0000\u0007\ud800\udfff\ufffe'));
     expect(r.tables.documents?.normativeDocuments).toEqual({ issued: 0, repealed: 0, inForce: 40 });

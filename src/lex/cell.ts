@@ -1,6 +1,6 @@
 // The unit every lexer produces and every grammar reads: a cell of text with its place in the input.
 import { PLACEHOLDERS, MONEY_UNITS, COUNT_UNITS, PLUS_SIGNS, MINUS_SIGNS } from '../../grammars/values.js';
-import { nfkc, foldTraditional } from '../../grammars/fold.js';
+import { nfkc, foldTraditional, INVISIBLE } from '../../grammars/fold.js';
 
 export type CellKind =
   | 'label' // text that is not a number: row labels, headers, captions, prose
@@ -110,17 +110,17 @@ function longestSuffix(t: string, suffixes: string[]): string | undefined {
   return best;
 }
 
-/** NFKC (full-width digits and signs), traditional units folded (萬元, 無, 個), without any whitespace. */
+/** NFKC (full-width digits and signs), traditional units folded (萬元, 無, 個), without whitespace or invisible characters. */
 export function compact(text: string): string {
   const n = foldTraditional(nfkc(text));
   let clean = true;
   for (let i = 0; i < n.length && clean; i++) {
     const c = n.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000) clean = false;
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || INVISIBLE.has(n[i]!)) clean = false;
   }
   if (clean) return n;
   let out = '';
-  for (const ch of n) if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' && ch !== '\u00a0' && ch !== '\u3000') out += ch;
+  for (const ch of n) if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' && ch !== '\u00a0' && ch !== '\u3000' && !INVISIBLE.has(ch)) out += ch;
   return out;
 }
 

@@ -1,6 +1,7 @@
 // input → lex → grammars → normalize → check → report. `parseReport` never throws on content.
 import { decode, utf8Length, UnknownEncodingError } from '../input/decode.js';
 import { asInput, inputBytes, countPieces, countTags, MAX_PIECES } from '../input/limits.js';
+import { withoutInvisible } from '../input/invisible.js';
 import { detectForm, type Form } from '../input/form.js';
 import { lexHtml } from '../lex/html.js';
 import { lexText } from '../lex/text.js';
@@ -80,28 +81,32 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     ? { code: 'encoding-guessed', severity: 'info', message: `${decoded.note ?? 'no encoding declared'}: the bytes read as ${decoded.encoding}` }
     : undefined;
   if (guessed) diagnostics.push(guessed);
-  if (text.trim() === '') throw new ReportError('empty-input', decoded.bytes === 0 ? 'the input is empty' : 'the input is blank: only whitespace');
-  if (looksBinary(text)) throw new ReportError('not-a-report', 'the input is binary data, not text');
+  // Lexed without characters that print nothing; cell offsets are mapped back into `text` after.
+  const visible = withoutInvisible(text);
+  const source = visible.text;
+  if (source.trim() === '') throw new ReportError('empty-input', decoded.bytes === 0 ? 'the input is empty' : 'the input is blank: only whitespace');
+  if (looksBinary(source)) throw new ReportError('not-a-report', 'the input is binary data, not text');
 
-  const form: Form = options.form === 'html' ? 'html' : options.form === 'text' ? textForm(detectForm(text)) : detectForm(text);
-  const pieces = form === 'html' ? countTags(text) : countPieces(text);
+  const form: Form = options.form === 'html' ? 'html' : options.form === 'text' ? textForm(detectForm(source)) : detectForm(source);
+  const pieces = form === 'html' ? countTags(source) : countPieces(source);
   if (pieces > MAX_PIECES)
     throw new ReportError(
       'input-too-large',
       `the input would make about ${pieces} ${form === 'html' ? 'elements' : 'cells and lines'}, over the ${MAX_PIECES} a parse may hold in memory (a report has a few thousand)`,
     );
   let cells: Cell[];
-  let plain = text;
+  let plain = source;
   let htmlTitle: string | undefined;
   let htmlPublished: string | undefined;
   if (form === 'html') {
-    const lexed = lexHtml(text);
+    const lexed = lexHtml(source);
     cells = lexed.cells;
     plain = lexed.text;
     htmlTitle = lexed.title;
     htmlPublished = lexed.published;
     if (plain.trim() === '' && !cells.some((c) => c.kind === 'value')) throw new ReportError('empty-input', 'the page has no text: only markup');
-  } else cells = lexText(text);
+  } else cells = lexText(source);
+  if (source !== text) for (const cell of cells) mapBack(cell, visible.toInput);
 
   const titleInfo = readTitle(plain, htmlTitle);
   const year = titleInfo.year ?? readYear(plain);
@@ -189,6 +194,14 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     ...(options.provenance === false ? {} : { provenance: ctx.provenance }),
   };
   return report;
+}
+
+/** A cell's offsets, from the visible text back into the input (the characters it covers, no more). */
+function mapBack(cell: Cell, toInput: (offset: number) => number): void {
+  if (cell.kind === 'span' && cell.start === cell.end) return;
+  const end = cell.end > cell.start ? toInput(cell.end - 1) + 1 : toInput(cell.start);
+  cell.start = toInput(cell.start);
+  cell.end = end;
 }
 
 function textForm(form: Form): Form {
