@@ -2,8 +2,10 @@
 // how many cells or elements it would make — so time and memory stay bounded whatever arrives.
 import { utf8Length } from './decode.js';
 
-/** Cells, lines or HTML elements one parse may make: time and memory stay bounded (seconds, under 1 GB) whatever the bytes. */
-export const MAX_PIECES = 2_000_000;
+/** Cells and lines the text of one parse may make: time and memory stay bounded (seconds, about 1 GB) whatever the bytes. */
+export const MAX_TEXT_PIECES = 2_000_000;
+/** HTML elements one parse may make; each costs a DOM node besides its cell (a million table cells still fit). */
+export const MAX_HTML_ELEMENTS = 1_200_000;
 
 /** The input as a string or bytes (any ArrayBuffer view or ArrayBuffer is bytes); undefined for anything else. */
 export function asInput(input: unknown): string | Uint8Array | undefined {

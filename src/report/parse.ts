@@ -1,6 +1,6 @@
 // input → lex → grammars → normalize → check → report. `parseReport` never throws on content.
 import { decode, utf8Length, UnknownEncodingError } from '../input/decode.js';
-import { asInput, inputBytes, countPieces, countTags, MAX_PIECES } from '../input/limits.js';
+import { asInput, inputBytes, countPieces, countTags, MAX_TEXT_PIECES, MAX_HTML_ELEMENTS } from '../input/limits.js';
 import { withoutInvisible } from '../input/invisible.js';
 import { detectForm, type Form } from '../input/form.js';
 import { lexHtml } from '../lex/html.js';
@@ -89,10 +89,11 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
 
   const form: Form = options.form === 'html' ? 'html' : options.form === 'text' ? textForm(detectForm(source)) : detectForm(source);
   const pieces = form === 'html' ? countTags(source) : countPieces(source);
-  if (pieces > MAX_PIECES)
+  const limit = form === 'html' ? MAX_HTML_ELEMENTS : MAX_TEXT_PIECES;
+  if (pieces > limit)
     throw new ReportError(
       'input-too-large',
-      `the input would make about ${pieces} ${form === 'html' ? 'elements' : 'cells and lines'}, over the ${MAX_PIECES} a parse may hold in memory (a report has a few thousand)`,
+      `the input would make about ${pieces} ${form === 'html' ? 'elements' : 'cells and lines'}, over the ${limit} a parse may hold in memory (a report has a few thousand)`,
     );
   let cells: Cell[];
   let plain = source;
