@@ -64,9 +64,10 @@ for (const [name, make] of full) {
 }
 
 console.log('\nTime against size (bound: time per byte at 10× and 100× within 1.3× of 1×)\n');
-// Base sizes keep 100× under the input limits (50 MB, 2,000,000 text cells, 1,200,000 HTML elements). HTML shapes also time the
-// floor, cheerio.load alone: building a DOM of 100,000 nodes bends the curve by itself (V8's garbage
-// collector works harder as the live DOM grows), and the bound for those is 1.3× the floor's bend.
+// Base sizes keep 100× under the input limits (50 MB, 2,000,000 text cells, 1,200,000 HTML
+// elements). HTML shapes also time the floor, cheerio.load alone: building a DOM of 100,000 nodes
+// bends the curve by itself (V8's garbage collector works harder as the live DOM grows), and the
+// bound for those is 1.3× the floor's bend.
 const shapes = [
   ['| flood', (k) => '|'.repeat(100_000 * k)],
   ['digits', (k) => fill('1234567890', 50_000 * k)],
