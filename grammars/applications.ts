@@ -76,6 +76,8 @@ export interface ApplicationRow {
   values: RawRow['values'];
   /** strong: the label is on the values' own row; weak: on a line before; none: no label since the last values. */
   evidence: Evidence;
+  /** The labels before the values name more than one data row (labels detached from their numbers). */
+  severalRows: boolean;
   label: string;
 }
 
@@ -90,6 +92,7 @@ export interface ApplicationsRead {
 const rowMatcher = matcher([...applicationRows, ...applicationGroups]);
 /** Longer label cells are narrative, not a row's own label (the longest, （六）1., has 33 characters). */
 const ROW_LABEL_LIMIT = 60;
+const dataRowMatcher = matcher(applicationRows);
 const v2021Keys = foldAll(applicationRows.filter((r) => v2021OnlyRows.includes(r.id) && !r.atEnd).flatMap((r) => r.aliases));
 
 /** The table's grammar over rows: `valueRow`s (labelled or not) and `labelRow`s (headings, headers). */
@@ -119,5 +122,17 @@ function classify(row: RawRow): ApplicationRow {
   const evidence: Evidence = row.labels.length === 0 ? 'none' : row.sameRow ? 'strong' : 'weak';
   const id = evidence === 'none' ? null : (rowMatcher.match(row.labelText) ?? null);
   const label = row.labels.map((l) => l.text).join('').slice(-80);
-  return { id, values: row.values, evidence, label };
+  return { id, values: row.values, evidence, severalRows: evidence === 'weak' && namesSeveralRows(row), label };
+}
+
+/** Two label cells before the values name two different data rows: which one the values belong to is unknown. */
+function namesSeveralRows(row: RawRow): boolean {
+  let first: string | undefined;
+  for (const cell of row.labels.slice(-8)) {
+    const id = dataRowMatcher.match(foldedText(cell));
+    if (id === undefined) continue;
+    if (first === undefined) first = id;
+    else if (id !== first) return true;
+  }
+  return false;
 }

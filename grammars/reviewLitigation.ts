@@ -39,7 +39,7 @@ export function readReviewLitigation(rows: readonly RawRow[]): ReviewRead | unde
         let j = i;
         for (; j < rows.length && values.length < REVIEW_CELLS; j++) {
           if (j > i && ends(rows[j]!)) break;
-          values.push(...rows[j]!.values);
+          for (const v of rows[j]!.values) values.push(v);
         }
         return P.makeSuccess(j, values);
       }),

@@ -75,9 +75,11 @@ export function readRows(cells: readonly Cell[]): RawRow[] {
     row: RawRow | null;
     rows: RawRow[];
   }>({
-    labelRun: () => P.regexp(/(?:L[SK]*)+/).mark(),
+    // Character classes only, no repeated groups: a repeated group keeps a backtrack entry per
+    // repetition and overflows the stack on a million cells.
+    labelRun: () => P.regexp(/L[LSK]*/).mark(),
     // Values continue a run only within one physical row (lower case: not the first cell of a row).
-    valueRun: () => P.regexp(/[VvBb](?:[SK]*[vb])*/).mark(),
+    valueRun: () => P.regexp(/[VvBb](?:[SKvb]*[vb])?/).mark(),
     skips: () => P.regexp(/[SK]+/).map(() => null),
     row: (r) =>
       P.alt(

@@ -1,7 +1,7 @@
 // xxgk-report — the public API (CONTRACT §2). Browser-safe: nothing here imports a Node built-in.
 export { parseReport, parseReportStrict, type ParseOptions } from './report/parse.js';
 export { toRecords, type ReportRecord } from './report/records.js';
-export { ReportError, type ErrorCode } from './report/errors.js';
+export { ReportError, ERROR_CODES, type ErrorCode } from './report/errors.js';
 export {
   reportSchema,
   diagnosticSchema,

@@ -83,7 +83,7 @@ export function lexBox(lines: readonly Line[], out: Cell[]): void {
     while (p < open.length) next.push(open[p++]!);
     open = next;
   }
-  closed.push(...open);
+  for (const cell of open) closed.push(cell);
   closed.sort((a, b) => a.line - b.line || a.x0 - b.x0);
   let lastLine = -1;
   let skipBlanks = false;

@@ -1,6 +1,6 @@
 // The unit every lexer produces and every grammar reads: a cell of text with its place in the input.
 import { PLACEHOLDERS, MONEY_UNITS, COUNT_UNITS, PLUS_SIGNS, MINUS_SIGNS } from '../../grammars/values.js';
-import { nfkc } from '../../grammars/fold.js';
+import { nfkc, foldTraditional, INVISIBLE } from '../../grammars/fold.js';
 
 export type CellKind =
   | 'label' // text that is not a number: row labels, headers, captions, prose
@@ -82,23 +82,26 @@ export function parseNumberText(raw: string): NumberText | null {
     if (MINUS_SIGNS.includes(t[0]!)) sign = -1;
     t = t.slice(1);
   }
-  let digits = '';
-  let seenDot = false;
-  let fraction = '';
+  // Positions, not characters appended one by one: a 5 MB run of digits must not make 5 million strings.
+  let intDigits = 0;
+  let dot = -1;
+  let commas = false;
   for (let i = 0; i < t.length; i++) {
-    const ch = t[i]!;
-    if (ch >= '0' && ch <= '9') {
-      if (seenDot) fraction += ch;
-      else digits += ch;
-    } else if (ch === '.' && !seenDot && digits !== '' && i + 1 < t.length) {
-      seenDot = true;
-    } else if (ch === ',' && !seenDot && digits !== '' && isThousandsGroup(t, i)) {
-      continue;
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (dot < 0) intDigits++;
+    } else if (c === 46 && dot < 0 && intDigits > 0 && i + 1 < t.length) {
+      dot = i;
+    } else if (c === 44 && dot < 0 && intDigits > 0 && isThousandsGroup(t, i)) {
+      commas = true;
     } else {
       return null;
     }
   }
-  if (digits === '') return null;
+  if (intDigits === 0) return null;
+  const integer = t.slice(0, dot < 0 ? t.length : dot);
+  const digits = commas ? integer.split(',').join('') : integer;
+  const fraction = dot < 0 ? '' : t.slice(dot + 1);
   const value = sign * Number(fraction ? `${digits}.${fraction}` : digits);
   if (!Number.isFinite(value)) return null;
   return { value, unit, digits: fraction ? '' : digits, signed };
@@ -119,17 +122,17 @@ function longestSuffix(t: string, suffixes: string[]): string | undefined {
   return best;
 }
 
-/** NFKC (full-width digits and signs) without any whitespace. */
+/** NFKC (full-width digits and signs), traditional units folded (萬元, 無, 個), without whitespace or invisible characters. */
 export function compact(text: string): string {
-  const n = nfkc(text);
+  const n = foldTraditional(nfkc(text));
   let clean = true;
   for (let i = 0; i < n.length && clean; i++) {
     const c = n.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000) clean = false;
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || INVISIBLE.has(n[i]!)) clean = false;
   }
   if (clean) return n;
   let out = '';
-  for (const ch of n) if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' && ch !== '\u00a0' && ch !== '\u3000') out += ch;
+  for (const ch of n) if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' && ch !== '\u00a0' && ch !== '\u3000' && !INVISIBLE.has(ch)) out += ch;
   return out;
 }
 

@@ -4,6 +4,7 @@
 import * as cheerio from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { type Cell, isValueText } from './cell.js';
+import { flattenDeepNesting } from './nesting.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'select', 'option', 'button', 'head']);
 const BLOCK = new Set([
@@ -14,6 +15,8 @@ const BLOCK = new Set([
 /** Bounds that keep a hostile `colspan="100000"` from allocating a huge grid. */
 const MAX_SPAN = 1000;
 const MAX_GRID_SLOTS = 2_000_000;
+/** Grid slots per character of a table's HTML: spans cannot turn a few KB into millions of cells. */
+const SLOTS_PER_CHAR = 16;
 
 export interface HtmlLex {
   cells: Cell[];
@@ -26,7 +29,8 @@ export interface HtmlLex {
 }
 
 export function lexHtml(html: string): HtmlLex {
-  const $ = cheerio.load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
+  // Same length, so every node's offsets are offsets into `html`.
+  const $ = cheerio.load(flattenDeepNesting(html), { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
   const root = $.root()[0]!;
   const out = new HtmlWalker(tablesWithNestedTables(root));
   out.walk(root);
@@ -109,7 +113,8 @@ class HtmlWalker {
   private table(table: Element): void {
     const rows = collectRows(table);
     const grid: (Element | null | undefined)[][] = [];
-    let slots = 0;
+    // Each table's own size bounds its grid, so a span bomb cannot starve the report's tables.
+    let slotsLeft = Math.min(MAX_GRID_SLOTS, 1024 + SLOTS_PER_CHAR * ((table.endIndex ?? 0) - (table.startIndex ?? 0)));
     rows.forEach((tr, r) => {
       grid[r] ??= [];
       let c = 0;
@@ -120,7 +125,7 @@ class HtmlWalker {
         while (grid[r]![c] !== undefined) c++;
         const colspan = spanAttr(td as Element, 'colspan');
         const rowspan = Math.min(spanAttr(td as Element, 'rowspan'), rows.length - r);
-        if ((slots += colspan * rowspan) > MAX_GRID_SLOTS) return;
+        if ((slotsLeft -= colspan * rowspan) < 0) return;
         for (let dr = 0; dr < rowspan; dr++) {
           const row = (grid[r + dr] ??= []);
           for (let dc = 0; dc < colspan; dc++) row[c + dc] = dr === 0 && dc === 0 ? (td as Element) : null;

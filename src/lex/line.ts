@@ -52,8 +52,9 @@ function lexPipeLine(line: Line, out: Cell[]): void {
   }
   const nonEmpty = pieces.filter((p) => !isBlank(t, p.from, p.to));
   if (nonEmpty.length === 0) {
-    // `|||`: slots covered by a span in the one-cell-per-line form; never values.
-    for (let i = 0; i < pieces.length - 1; i++) out.push(cellAt(line, 'span', pieces[i]!.to, pieces[i]!.to + 1, false));
+    // `|||`: slots covered by a span in the one-cell-per-line form; never values, and only skipped,
+    // so one span cell stands for the run (20 MB of `|` must not become 20 million cells).
+    out.push(cellAt(line, 'span', pieces[0]!.to, pieces[0]!.to + 1, false));
     return;
   }
   const leading = isBlank(t, 0, pieces[0]!.to) && pieces.length > 1;
@@ -142,7 +143,8 @@ export function lexPlainLine(line: Line, out: Cell[]): void {
   }
   if (merged[0]) merged[0].rowStart = true;
   markGaps(t, merged, line.start);
-  out.push(...merged);
+  // A loop, not push(...merged): a 1 MB line has more tokens than the stack has room for arguments.
+  for (const cell of merged) out.push(cell);
 }
 
 /**
@@ -262,7 +264,8 @@ function isItemNumberAt(t: string, i: number, to: number): boolean {
 function unitLengthAt(t: string, i: number, to: number): number {
   const ch = t[i];
   if (ch === '元') return 1;
-  if ((ch === '万' || ch === '亿') && i + 1 < to && t[i + 1] === '元') return 2;
+  // 萬元 and 億元 are the traditional spellings.
+  if ((ch === '万' || ch === '亿' || ch === '萬' || ch === '億') && i + 1 < to && t[i + 1] === '元') return 2;
   return 0;
 }
 

@@ -85,11 +85,11 @@ function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: T
       });
       continue;
     }
-    // Counts differ: keep only rows whose own (weak) label names a free row, in order.
+    // Counts differ: keep only rows whose own (weak) label names a free row, in order, and names only it.
     let last = -1;
     for (const k of groups) {
       const r = rows[k]!;
-      const at = r.id !== null ? free.indexOf(r.id) : -1;
+      const at = r.id !== null && !r.severalRows ? free.indexOf(r.id) : -1;
       if (at > last) {
         placed.set(r.id!, r);
         last = at;

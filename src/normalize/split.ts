@@ -12,6 +12,9 @@ export interface Piece {
   end: number;
 }
 
+/** Digits one piece may have: beyond 15 a number is not exact in a double, and no count is that long. */
+const MAX_PIECE_DIGITS = 15;
+
 export function isBlankPiece(p: Piece): boolean {
   return p.cell.kind === 'blank';
 }
@@ -116,8 +119,10 @@ export function rowReadings(
     if (current.length >= n) return;
     // Offsets of a piece are exact when the cell's source is its text (text forms), else the cell's.
     const exact = cell.end - cell.start === text.length;
+    // The rest must fit in the pieces still to give, none longer than a double holds exactly.
+    if (digits - at > (n - current.length) * MAX_PIECE_DIGITS) return;
     // A number never starts with 0 unless it is 0 (or 0.5).
-    const maxLen = text[at] === '0' ? 1 : digits - at;
+    const maxLen = text[at] === '0' ? 1 : Math.min(digits - at, MAX_PIECE_DIGITS);
     for (let len = 1; len <= maxLen && !overflow; len++) {
       const to = at + len === digits ? text.length : at + len;
       const p = exact ? { cell, text: text.slice(at, to), start: cell.start + at, end: cell.start + to } : { cell, text: text.slice(at, to), start: cell.start, end: cell.end };

@@ -1,14 +1,10 @@
 // The typed error of `parseReportStrict`, with codes users can switch on (CONTRACT §6).
 import type { Report } from './schema.js';
 
-export type ErrorCode =
-  | 'empty-input'
-  | 'not-a-report'
-  | 'input-too-large'
-  | 'unknown-encoding'
-  | 'table-missing'
-  | 'internal-error'
-  | (string & {});
+/** Codes of error diagnostics, what `ReportError.code` is (each explained in the README's "Errors"). */
+export const ERROR_CODES = ['empty-input', 'not-a-report', 'input-too-large', 'unknown-encoding', 'table-missing', 'internal-error'] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number] | (string & {});
 
 export class ReportError extends Error {
   override readonly name = 'ReportError';

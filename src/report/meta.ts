@@ -6,6 +6,7 @@ import {
   processingFeeKeys,
   titleSuffixes,
 } from '../../grammars/sections.js';
+import { foldTraditional } from '../../grammars/fold.js';
 
 export interface TitleInfo {
   title?: string;
@@ -14,6 +15,8 @@ export interface TitleInfo {
 }
 
 const HEAD_LINES = 80;
+/** Characters of a line looked at for a title. */
+const LINE_LIMIT = 4000;
 const BOUNDARY = new Set([' ', '\t', '\u3000', ':', '：', '，', ',', '。', '；', ';', '、', '》', '《', '(', ')', '（', '）', '“', '”', '"', '|', '_', '>']);
 
 /**
@@ -22,7 +25,8 @@ const BOUNDARY = new Set([' ', '\t', '\u3000', ':', '：', '，', ',', '。', '�
  */
 export function readTitle(text: string, htmlTitle?: string): TitleInfo {
   const candidates: string[] = [];
-  if (htmlTitle) candidates.push(htmlTitle);
+  // Cut like every head line: a page's <title> can be any length, and titleIn is quadratic in a line's length.
+  if (htmlTitle) candidates.push(htmlTitle.slice(0, LINE_LIMIT));
   const lines = headLines(text);
   for (const source of candidates) {
     const found = titleIn(source, undefined);
@@ -44,7 +48,7 @@ function headLines(text: string): string[] {
   while (out.length < HEAD_LINES && from < text.length) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
-    const line = tidy(text.slice(from, Math.min(to, from + 4000)));
+    const line = tidy(text.slice(from, Math.min(to, from + LINE_LIMIT)));
     if (line) out.push(line);
     from = to + 1;
   }
@@ -57,32 +61,36 @@ function tidy(line: string): string {
 }
 
 function hasSuffix(line: string): boolean {
-  return titleSuffixes.some((s) => line.includes(s));
+  const folded = foldTraditional(line);
+  return titleSuffixes.some((s) => folded.includes(s));
 }
 
+// Keywords are found in the traditional-folded line (公開 → 公开); what is returned is sliced from the
+// line itself at the same offsets, so a traditional title keeps its own characters.
 function titleIn(line: string, previous: string | undefined): TitleInfo | undefined {
+  const folded = foldTraditional(line);
   for (const suffix of titleSuffixes) {
-    let at = line.indexOf(suffix);
+    let at = folded.indexOf(suffix);
     while (at >= 0) {
-      const found = titleAt(line, at, suffix, previous);
+      const found = titleAt(line, folded, at, suffix, previous);
       if (found) return found;
-      at = line.indexOf(suffix, at + 1);
+      at = folded.indexOf(suffix, at + 1);
     }
   }
   return undefined;
 }
 
-function titleAt(line: string, at: number, suffix: string, previous: string | undefined): TitleInfo | undefined {
+function titleAt(line: string, folded: string, at: number, suffix: string, previous: string | undefined): TitleInfo | undefined {
   const year = lastYearBefore(line, at);
   if (!year) return undefined;
   const between = line.slice(year.end, at).trim();
   let segment = year.start;
   while (segment > 0 && !BOUNDARY.has(line[segment - 1]!)) segment--;
-  const before = line.slice(segment, year.start).trim();
+  const before = line.slice(segment, year.start);
   const end = at + suffix.length;
   // A title stands on its own line; the same words inside a sentence are an opening sentence.
   const standsAlone = line.length - end <= 2 && (segment === 0 || /[:：\s]/.test(line[segment - 1] ?? ''));
-  let agency = between || stripLeadIn(before);
+  let agency = between || stripLeadIn(before.trim(), foldTraditional(before).trim());
   let title = line.slice(segment, end);
   if (!agency && previous && isNameLike(previous)) {
     agency = previous;
@@ -101,9 +109,9 @@ function lastYearBefore(line: string, at: number): { start: number; end: number;
   return found;
 }
 
-function stripLeadIn(text: string): string {
+function stripLeadIn(text: string, folded: string): string {
   for (const lead of agencyLeadIns) {
-    const at = text.lastIndexOf(lead);
+    const at = folded.lastIndexOf(lead);
     if (at >= 0) return text.slice(at + lead.length);
   }
   return text;
@@ -116,11 +124,11 @@ function isNameLike(line: string): boolean {
 
 /** The reporting year when the title gives none: 统计期限 … YYYY年1月1日, else the most frequent year. */
 export function readYear(text: string): number | undefined {
-  const period = /统计(?:期限|周期|时限)[^。\n]{0,20}?((?:19|20)\d\d)\s*年/.exec(text.slice(0, 20000));
+  const head = foldTraditional(text.slice(0, 20000));
+  const period = /统计(?:期限|周期|时限)[^。\n]{0,20}?((?:19|20)\d\d)\s*年/.exec(head);
   if (period) return Number(period[1]);
   const counts = new Map<number, number>();
   const re = /((?:19|20)\d\d)\s*年/g;
-  const head = text.slice(0, 20000);
   for (let m = re.exec(head); m; m = re.exec(head)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best: number | undefined;
   for (const [y, c] of counts) if (best === undefined || c > counts.get(best)! || (c === counts.get(best)! && y < best)) best = y;
@@ -173,7 +181,7 @@ export function readPublishedAt(text: string, closing: string | undefined): stri
       if (date) return date;
     }
   }
-  const head = text.slice(0, 3000);
+  const head = foldTraditional(text.slice(0, 3000));
   for (const field of dateFieldNames) {
     const at = head.indexOf(field);
     if (at >= 0) {
@@ -185,8 +193,9 @@ export function readPublishedAt(text: string, closing: string | undefined): stri
 }
 
 /** 信息处理费 in yuan from section 六: the amount it states, 0 when it says none was charged. */
-export function readProcessingFee(other: string | undefined): number | undefined {
-  if (!other) return undefined;
+export function readProcessingFee(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const other = foldTraditional(text);
   for (const key of processingFeeKeys) {
     let at = other.indexOf(key);
     while (at >= 0) {

@@ -1,5 +1,7 @@
 // input → lex → grammars → normalize → check → report. `parseReport` never throws on content.
-import { decode, UnknownEncodingError } from '../input/decode.js';
+import { decode, utf8Length, UnknownEncodingError } from '../input/decode.js';
+import { asInput, inputBytes, countPieces, countTags, MAX_TEXT_PIECES, MAX_HTML_ELEMENTS } from '../input/limits.js';
+import { withoutInvisible } from '../input/invisible.js';
 import { detectForm, type Form } from '../input/form.js';
 import { lexHtml } from '../lex/html.js';
 import { lexText } from '../lex/text.js';
@@ -20,8 +22,11 @@ import type { NormalizeContext } from '../normalize/table.js';
 import { checkApplications } from '../check/applications.js';
 import { checkReviewLitigation } from '../check/reviewLitigation.js';
 import { readTitle, readYear, readSignature, readPublishedAt, readProcessingFee, parseDate } from './meta.js';
-import { readSections } from './sections.js';
+import { readSections, countSectionHeadings } from './sections.js';
+import { titleSuffixes } from '../../grammars/sections.js';
+import { foldTraditional } from '../../grammars/fold.js';
 import { ReportError, type ErrorCode } from './errors.js';
+import { truncatedCells } from './truncated.js';
 import type { Diagnostic, Report, Tables, TableName } from './schema.js';
 
 export interface ParseOptions {
@@ -43,7 +48,9 @@ const TABLES: TableName[] = ['documents', 'decisions', 'fees', 'applications', '
 /** Parses one report. Bad input gives a Report with an error diagnostic, never an exception. */
 export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): Report {
   try {
-    return parse(input, options);
+    const source = asInput(input);
+    if (source === undefined) throw new ReportError('not-a-report', `the input is ${input === null ? 'null' : typeof input}, not text or bytes`);
+    return parse(source, options ?? {});
   } catch (error) {
     if (error instanceof ReportError) return failed(input, options, error.code, error.message);
     return failed(input, options, 'internal-error', `the parser failed on this input: ${error instanceof Error ? error.message : String(error)}`);
@@ -59,9 +66,9 @@ export function parseReportStrict(input: string | Uint8Array, options: ParseOpti
 }
 
 function parse(input: string | Uint8Array, options: ParseOptions): Report {
-  const size = typeof input === 'string' ? input.length : input.byteLength;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (size > maxBytes) throw new ReportError('input-too-large', `the input is ${size} bytes, over the limit of ${maxBytes} (option maxBytes)`);
+  const size = inputBytes(input, maxBytes);
+  if (size > maxBytes) throw new ReportError('input-too-large', `the input is over ${maxBytes} bytes (option maxBytes): ${typeof input === 'string' ? 'a string of ' + input.length + ' characters' : size + ' bytes'}`);
   let decoded;
   try {
     decoded = decode(input, options.encoding);
@@ -71,23 +78,38 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
   }
   const { text } = decoded;
   const diagnostics: Diagnostic[] = [];
-  if (decoded.guessed) diagnostics.push({ code: 'encoding-guessed', severity: 'info', message: `no encoding declared: the bytes read as ${decoded.encoding}` });
-  if (text.trim() === '') throw new ReportError('empty-input', 'the input is empty');
-  if (looksBinary(text)) throw new ReportError('not-a-report', 'the input is binary data, not text');
+  const guessed: Diagnostic | undefined = decoded.guessed
+    ? { code: 'encoding-guessed', severity: 'info', message: `${decoded.note ?? 'no encoding declared'}: the bytes read as ${decoded.encoding}` }
+    : undefined;
+  if (guessed) diagnostics.push(guessed);
+  // Lexed without characters that print nothing; cell offsets are mapped back into `text` after.
+  const visible = withoutInvisible(text);
+  const source = visible.text;
+  if (source.trim() === '') throw new ReportError('empty-input', decoded.bytes === 0 ? 'the input is empty' : 'the input is blank: only whitespace');
+  if (looksBinary(source)) throw new ReportError('not-a-report', 'the input is binary data, not text');
 
-  const form: Form = options.form === 'html' ? 'html' : options.form === 'text' ? textForm(detectForm(text)) : detectForm(text);
+  const form: Form = options.form === 'html' ? 'html' : options.form === 'text' ? textForm(detectForm(source)) : detectForm(source);
+  const pieces = form === 'html' ? countTags(source) : countPieces(source);
+  const limit = form === 'html' ? MAX_HTML_ELEMENTS : MAX_TEXT_PIECES;
+  if (pieces > limit)
+    throw new ReportError(
+      'input-too-large',
+      `the input would make about ${pieces} ${form === 'html' ? 'elements' : 'cells and lines'}, over the ${limit} a parse may hold in memory (a report has a few thousand)`,
+    );
   let cells: Cell[];
   // Meta and sections read the text as shown: markdown's inline HTML blanked out (offsets kept).
-  let plain = form === 'markdown' ? maskMarkup(text) : text;
+  let plain = form === 'markdown' ? maskMarkup(source) : source;
   let htmlTitle: string | undefined;
   let htmlPublished: string | undefined;
   if (form === 'html') {
-    const lexed = lexHtml(text);
+    const lexed = lexHtml(source);
     cells = lexed.cells;
     plain = lexed.text;
     htmlTitle = lexed.title;
     htmlPublished = lexed.published;
-  } else cells = lexText(text, form);
+    if (plain.trim() === '' && !cells.some((c) => c.kind === 'value')) throw new ReportError('empty-input', 'the page has no text: only markup');
+  } else cells = lexText(source, form);
+  if (source !== text) for (const cell of cells) mapBack(cell, visible.toInput);
 
   const titleInfo = readTitle(plain, htmlTitle);
   const year = titleInfo.year ?? readYear(plain);
@@ -126,11 +148,12 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     for (const name of TABLES) delete tables[name];
     for (const key of Object.keys(ctx.provenance)) delete ctx.provenance[key];
     diagnostics.length = 0;
-    if (decoded.guessed) diagnostics.push({ code: 'encoding-guessed', severity: 'info', message: `no encoding declared: the bytes read as ${decoded.encoding}` });
-    if (!looksLikeReport(plain)) throw new ReportError('not-a-report', 'no 政府信息公开 annual-report wording and no report table in the input');
+    if (guessed) diagnostics.push(guessed);
+    if (!looksLikeReport(plain)) throw new ReportError('not-a-report', 'no report table, and not the words and numbered sections of a 政府信息公开 annual report');
   } else {
     if (applications) diagnostics.push(...checkApplications(applications.table.template, (p) => applications.cells.valueAt(p)));
     if (review) diagnostics.push(...checkReviewLitigation((p) => review.cells.valueAt(p)));
+    diagnostics.push(...truncatedCells(text, cells, ctx.provenance));
     if (new Set(versions).size > 1)
       diagnostics.push({
         code: 'template-mismatch',
@@ -176,6 +199,14 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
   return report;
 }
 
+/** A cell's offsets, from the visible text back into the input (the characters it covers, no more). */
+function mapBack(cell: Cell, toInput: (offset: number) => number): void {
+  if (cell.kind === 'span' && cell.start === cell.end) return;
+  const end = cell.end > cell.start ? toInput(cell.end - 1) + 1 : toInput(cell.start);
+  cell.start = toInput(cell.start);
+  cell.end = end;
+}
+
 function textForm(form: Form): Form {
   return form === 'html' ? 'plain-text' : form;
 }
@@ -191,15 +222,24 @@ function looksBinary(text: string): boolean {
   return bad > sample.length * 0.05;
 }
 
+/**
+ * A report without V2019/V2021 tables (before 2019, or cut short) still has the words and the numbered
+ * sections of one: two section headings, or the title and one. A portal page that links to reports,
+ * or mentions 政府信息公开 in its menu, has neither.
+ */
 function looksLikeReport(text: string): boolean {
-  return /政府信息公开|政务公开|信息公开/.test(text.slice(0, 200000));
+  const head = foldTraditional(text.slice(0, 200000));
+  if (!/政府信息公开|政务公开|信息公开/.test(head)) return false;
+  const sections = countSectionHeadings(head);
+  return sections >= 2 || (sections === 1 && titleSuffixes.some((s) => head.includes(s)));
 }
 
-function failed(input: string | Uint8Array, options: ParseOptions, code: ErrorCode, message: string): Report {
-  const bytes = typeof input === 'string' ? input.length : input.byteLength;
+function failed(input: unknown, options: ParseOptions | undefined, code: ErrorCode, message: string): Report {
+  const bytes = typeof input === 'string' ? utf8Length(input) : ArrayBuffer.isView(input) || input instanceof ArrayBuffer ? input.byteLength : 0;
+  const fileName = typeof options?.fileName === 'string' && options.fileName ? options.fileName : undefined;
   return {
     schemaVersion: 1,
-    source: { form: 'unknown', encoding: 'unknown', bytes, ...(options.fileName ? { fileName: options.fileName } : {}) },
+    source: { form: 'unknown', encoding: 'unknown', bytes, ...(fileName ? { fileName } : {}) },
     meta: { template: 'unknown' },
     sections: {},
     tables: {},

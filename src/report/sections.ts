@@ -1,6 +1,7 @@
 // Sections 一, 五 and 六 as plain text (CONTRACT §3 `sections`), located by keyword (SPEC D6).
 import { sectionKeywords, pageChrome } from '../../grammars/sections.js';
 import { isPageNumberLine } from '../../grammars/layout.js';
+import { foldTraditional } from '../../grammars/fold.js';
 
 export interface Sections {
   overview?: string;
@@ -54,13 +55,20 @@ function isIdeograph(code: number): boolean {
   return code >= 0x4e00 && code <= 0x9fff;
 }
 
+/** How many of the report's sections have a numbered heading (`二、主动公开…`): a report has several. */
+export function countSectionHeadings(text: string): number {
+  return headings(foldTraditional(text)).length;
+}
+
 export function readSections(text: string): Sections {
-  const hs = headings(text);
+  // Headings are found in the traditional-folded text (總體情況 → 总体情况), same offsets; bodies are the text's own.
+  const folded = foldTraditional(text);
+  const hs = headings(folded);
   const out: Sections = {};
   const take = (key: Key, into: keyof Sections) => {
     const i = hs.findIndex((h) => h.key === key);
     if (i < 0) return;
-    const end = Math.min(i + 1 < hs.length ? hs[i + 1]!.at : text.length, nextHeading(text, hs[i]!.body));
+    const end = Math.min(i + 1 < hs.length ? hs[i + 1]!.at : text.length, nextHeading(folded, hs[i]!.body));
     const body = clean(text.slice(hs[i]!.body, end));
     if (body) out[into] = body;
   };
@@ -84,7 +92,8 @@ function clean(text: string): string {
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (!line || isPageNumberLine(line)) continue;
-    if (pageChrome.some((c) => line.startsWith(c))) break;
+    const folded = foldTraditional(line);
+    if (pageChrome.some((c) => folded.startsWith(c))) break;
     if (out && !ENDS_SENTENCE.has(out[out.length - 1]!) && isIdeograph(out.charCodeAt(out.length - 1)) && isIdeograph(line.charCodeAt(0))) out += line;
     else out += (out ? '\n' : '') + line;
   }

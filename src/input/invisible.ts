@@ -1,0 +1,50 @@
+// Characters that print nothing — zero-width spaces and joiners, a BOM in mid-text (files joined by a
+// scraper), soft hyphens — split words for every keyword search (政​府 is not 政府). They are taken out
+// before lexing, and the lexed cells' offsets are mapped back, so provenance still points into the input.
+import { INVISIBLE } from '../../grammars/fold.js';
+
+const CODES = new Set([...INVISIBLE].map((ch) => ch.charCodeAt(0)));
+/** By code, without making a string per character (a 20 MB input is 20 million characters). */
+const invisible = (code: number) => code > 0xac && CODES.has(code);
+
+export interface Visible {
+  /** The text without invisible characters. */
+  text: string;
+  /** Maps an offset into `text` back to the offset into the input. */
+  toInput: (offset: number) => number;
+}
+
+export function withoutInvisible(input: string): Visible {
+  let first = -1;
+  for (let i = 0; i < input.length; i++) {
+    if (invisible(input.charCodeAt(i))) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return { text: input, toInput: (o) => o };
+  // `at[j]`: where in `text` the j-th removed character would have stood.
+  const at: number[] = [];
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = first; i < input.length; i++) {
+    if (!invisible(input.charCodeAt(i))) continue;
+    parts.push(input.slice(from, i));
+    at.push(i - at.length);
+    from = i + 1;
+  }
+  parts.push(input.slice(from));
+  return { text: parts.join(''), toInput: (o) => o + removedAtOrBefore(at, o) };
+}
+
+/** How many removed characters stood at or before offset `o` of the visible text (binary search). */
+function removedAtOrBefore(at: readonly number[], o: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! <= o) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
