@@ -1,0 +1,137 @@
+// Batches: parseReports/streamReports on the worker pool, and the CLI's parse/check with --jobs —
+// same results as one-by-one parsing, in input order, one bad input never stopping the rest.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseReport, type Report } from '../src/index.js';
+import { parseReports, streamReports } from '../src/node/index.js';
+import { TaskPool } from '../src/node/pool.js';
+import { collectInputs } from '../src/cli/inputs.js';
+import { run } from '../src/cli/run.js';
+import { toRecords } from '../src/report/records.js';
+import { memoryIo } from './support/io.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const CORPUS = join(ROOT, 'corpus');
+const SEED = join(CORPUS, '000_chaoyang_yingshang_2023.txt');
+
+async function corpusPaths(): Promise<string[]> {
+  return (await collectInputs([CORPUS])).inputs.map((i) => i.name);
+}
+
+describe('parseReports', () => {
+  it('on 2 workers gives, in order, exactly the Reports of parsing each file alone', async () => {
+    const paths = await corpusPaths();
+    expect(paths.length).toBeGreaterThan(30);
+    const pooled = await parseReports([CORPUS], { concurrency: 2 });
+    expect(pooled.map((r) => r.source.fileName)).toEqual(paths);
+    expect(pooled).toEqual(paths.map((p) => parseReport(readFileSync(p), { fileName: p })));
+    expect(pooled.find((r) => r.source.fileName === SEED)?.tables.documents?.normativeDocuments).toEqual({ issued: 0, repealed: 0, inForce: 40 });
+  });
+
+  it('takes paths, bytes and text, and reports an unreadable path instead of failing the batch', async () => {
+    const bytes = readFileSync(join(CORPUS, '024_pingtan_2024.html'));
+    const text = readFileSync(join(CORPUS, '004_pingtan_2021.txt'), 'utf8');
+    for (const concurrency of [1, 2]) {
+      const reports = await parseReports([SEED, new Uint8Array(bytes), { text, fileName: '004' }, join(CORPUS, 'no-such-report.txt'), { path: SEED }], { concurrency });
+      expect(reports.map((r) => r.meta.year)).toEqual([2023, 2024, 2021, undefined, 2023]);
+      expect(reports[1]!.tables.documents?.normativeDocuments).toEqual({ issued: 62, repealed: 33, inForce: 440 });
+      expect(reports[2]!.source.fileName).toBe('004');
+      expect(reports[3]!.diagnostics).toEqual([expect.objectContaining({ code: 'io-error', severity: 'error', message: expect.stringContaining('ENOENT') })]);
+      expect(reports[4]).toEqual(reports[0]);
+    }
+  });
+
+  it('streams: a consumer that stops early ends the pool', async () => {
+    const seen: Report[] = [];
+    for await (const report of streamReports([CORPUS], { concurrency: 2 })) {
+      seen.push(report);
+      if (seen.length === 3) break;
+    }
+    expect(seen.map((r) => r.source.fileName)).toEqual((await corpusPaths()).slice(0, 3));
+  });
+});
+
+describe('TaskPool', () => {
+  it('reports the input whose worker died and goes on with a new worker', async () => {
+    const pool = new TaskPool(1, pathToFileURL(join(import.meta.dirname, 'fixtures', 'crashingWorker.mjs')));
+    try {
+      const outcomes = await Promise.all(['a.txt', 'crash.txt', 'b.txt'].map((path) => pool.run({ source: { path }, output: 'check' })));
+      expect(outcomes.map((o) => o.text ?? o.errors.join())).toEqual(['ok a.txt\n', expect.stringContaining('internal-error: the worker stopped'), 'ok b.txt\n']);
+      expect(outcomes[1]!.hasError).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('says how to get the worker when it is not built', () => {
+    expect(() => new TaskPool(2, pathToFileURL(join(ROOT, 'no-such-worker.js')))).toThrow(/npm run build/);
+  });
+});
+
+describe('CLI batch', () => {
+  it('--jobs 2 writes byte for byte what --jobs 1 writes, for ndjson, csv, json and check', async () => {
+    for (const format of ['ndjson', 'csv', 'json', 'check']) {
+      const argv = format === 'check' ? ['check', CORPUS] : ['parse', CORPUS, '--format', format];
+      const one = memoryIo();
+      const two = memoryIo();
+      const code1 = await run([...argv, '--jobs', '1'], one.io);
+      const code2 = await run([...argv, '--jobs', '2'], two.io);
+      expect(two.stdout()).toBe(one.stdout());
+      expect(two.stderr()).toBe(one.stderr());
+      expect([code1, code2]).toEqual([1, 1]); // corpus/README.md is not a report
+    }
+  });
+
+  it('prints records of every file and a closing summary counted from the reports', async () => {
+    const paths = await corpusPaths();
+    const reports = paths.map((p) => parseReport(readFileSync(p), { fileName: p }));
+    const m = memoryIo();
+    await run(['parse', CORPUS, '--format', 'ndjson', '--jobs', '2'], m.io);
+    const lines = m.stdout().trim().split('\n');
+    expect(lines.length).toBe(reports.reduce((n, r) => n + toRecords(r).length, 0));
+    expect(JSON.parse(lines[0]!)).toEqual(toRecords(reports[0]!)[0]);
+    const severity = (r: Report) => (r.diagnostics.some((d) => d.severity === 'error') ? 'error' : r.diagnostics.some((d) => d.severity === 'warning') ? 'warning' : 'clean');
+    const count = (s: string) => reports.filter((r) => severity(r) === s).length;
+    expect(m.stderr()).toContain(`${paths.length} file(s): ${count('clean')} clean, ${count('warning')} with warnings, ${count('error')} with errors; most frequent: `);
+    expect(count('error')).toBeGreaterThan(0);
+    expect(m.stderr()).toMatch(/most frequent: [a-z-]+ \d+/);
+  });
+
+  it('json: an array for several inputs, one pretty Report for one', async () => {
+    const many = memoryIo();
+    await run(['parse', SEED, join(CORPUS, '024_pingtan_2024.html'), '--jobs', '2'], many.io);
+    expect(JSON.parse(many.stdout()).map((r: Report) => r.meta.year)).toEqual([2023, 2024]);
+    const one = memoryIo();
+    expect(await run(['parse', SEED, '--jobs', '2'], one.io)).toBe(0);
+    expect(one.stdout()).toBe(`${JSON.stringify(parseReport(readFileSync(SEED), { fileName: SEED }), null, 2)}\n`);
+  });
+
+  it('reads stdin, and goes on past an unreadable path (exit 2)', async () => {
+    const m = memoryIo({ stdin: readFileSync(SEED) });
+    const code = await run(['parse', '-', join(CORPUS, 'no-such.txt'), join(CORPUS, '024_pingtan_2024.html'), '--format', 'csv', '--jobs', '2'], m.io);
+    expect(code).toBe(2);
+    expect(m.stderr()).toContain('no-such.txt');
+    const files = new Set(m.stdout().trim().split('\n').slice(1).map((l) => l.split(',')[0]));
+    expect([...files]).toEqual(['-', join(CORPUS, '024_pingtan_2024.html')]);
+  });
+
+  it('shows a progress bar on stderr only when stderr is a terminal', async () => {
+    const tty = memoryIo({ stderrIsTTY: true });
+    await run(['parse', CORPUS, '--format', 'csv', '--jobs', '2'], tty.io);
+    expect(tty.stderr()).toMatch(/parsing .* \d+\/\d+ files/);
+    const pipe = memoryIo();
+    await run(['parse', CORPUS, '--format', 'csv', '--jobs', '2'], pipe.io);
+    expect(pipe.stderr()).not.toContain('parsing');
+    expect(tty.stdout()).toBe(pipe.stdout());
+  });
+
+  it('refuses bad usage with exit 2', async () => {
+    for (const argv of [['parse', SEED, '--jobs', '0'], ['parse', SEED, '--jobs'], ['view'], ['view', SEED, SEED], ['schema', SEED], ['frobnicate'], ['check', SEED, '--format', 'csv']]) {
+      const m = memoryIo();
+      expect(await run(argv, m.io), argv.join(' ')).toBe(2);
+      expect(m.stderr()).toContain('usage:');
+    }
+  });
+});
