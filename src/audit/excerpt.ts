@@ -48,7 +48,9 @@ function visible(html: string): string {
   return html
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<\/t[dh]\s*>/gi, ' | ')
-    .replace(/<(br|\/p|\/tr|\/div)\b[^>]*>/gi, ' / ')
+    .replace(/<\/tr\s*>/gi, ' ⏎ ')
+    // Block tags separate words; inline ones (a number split across <span>s) must not.
+    .replace(/<\/?(br|p|div|li|h\d)\b[^>]*>/gi, ' ')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, name: string) => {
       if (name[0] === '#') {

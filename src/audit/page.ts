@@ -16,6 +16,8 @@ interface CellData {
   label: string;
   excerpt?: Excerpt;
   span?: [number, number];
+  /** The excerpt is where a diagnostic points (the cell itself was not read), not the cell's provenance. */
+  fromDiagnostic?: boolean;
   diagnostics: number[];
 }
 
@@ -29,13 +31,17 @@ export function renderAuditPage(report: Report, text: string): string {
   const cells: Record<string, CellData> = {};
   for (const r of records) {
     const path = `${r.table}/${r.row}/${r.column}`;
-    const at = report.provenance?.[path];
+    const named = byCell.get(path) ?? [];
+    // A cell that could not be read has no provenance; the text its diagnostic points to is what to look at.
+    const pointed = report.diagnostics[named.find((i) => report.diagnostics[i]!.span) ?? -1]?.span;
+    const at = report.provenance?.[path] ?? (pointed && text ? { raw: text.slice(pointed.start, pointed.end), ...pointed } : undefined);
     cells[path] = {
       value: r.value,
       derived: r.derived,
       label: `${rowLabels[r.row] ?? r.row} · ${columnLabels[r.column] ?? r.column}`,
       ...(at ? { excerpt: excerptOf(text, at, html), span: [at.start, at.end] as [number, number] } : {}),
-      diagnostics: byCell.get(path) ?? [],
+      ...(at && !report.provenance?.[path] ? { fromDiagnostic: true } : {}),
+      diagnostics: named,
     };
   }
   const title = `${report.meta.agency ?? '?'} ${report.meta.year ?? '?'} — 审计 audit`;

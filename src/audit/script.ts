@@ -27,7 +27,7 @@ export const AUDIT_SCRIPT = `
       pre.appendChild(document.createTextNode('…' + cell.excerpt.before));
       pre.appendChild(el('mark', '', cell.excerpt.raw));
       pre.appendChild(document.createTextNode(cell.excerpt.after + '…'));
-      panel.appendChild(el('p', 'source', 'read from characters ' + cell.span[0] + '–' + cell.span[1] + ' of the input:'));
+      panel.appendChild(el('p', 'source', (cell.fromDiagnostic ? 'not read; the diagnostic points to characters ' : 'read from characters ') + cell.span[0] + '–' + cell.span[1] + ' of the input:'));
       panel.appendChild(pre);
     } else if (!cell.derived) {
       panel.appendChild(el('p', 'source', 'no source text recorded for this cell'));
