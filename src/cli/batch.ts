@@ -86,11 +86,13 @@ export async function runBatch(args: BatchArgs, io: Io): Promise<number> {
       }
       summary.count(outcome);
       if (args.strict && outcome.hasError) progress.log(`${outcome.name}: ${outcome.errors.join('; ')}\n`);
-      if (outcome.text === undefined) return;
+      const text = outcome.utf8 ?? outcome.text;
+      if (text === undefined) return;
       if (output === 'json') {
-        await sink.write(`${first ? '' : ',\n'}${outcome.text}`);
+        if (!first) await sink.write(',\n');
         first = false;
-      } else await sink.write(outcome.text);
+      }
+      await sink.write(text);
     },
     args.strict,
   );

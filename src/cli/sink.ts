@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 
 export interface Sink {
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 

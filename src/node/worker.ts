@@ -2,6 +2,8 @@
 import { parentPort } from 'node:worker_threads';
 import { failedOutcome, runTask, sourceName, type Task } from './task.js';
 
+const encoder = new TextEncoder();
+
 parentPort!.on('message', async ({ id, task }: { id: number; task: Task }) => {
   let outcome;
   try {
@@ -10,5 +12,10 @@ parentPort!.on('message', async ({ id, task }: { id: number; task: Task }) => {
     // runTask does not throw on report content; this is a bug, reported for this input only.
     outcome = failedOutcome(sourceName(task.source), error instanceof Error ? error.message : String(error));
   }
-  parentPort!.postMessage({ id, outcome });
+  // Encoding here spares the main thread, which then only writes the bytes; the buffer moves, uncopied.
+  if (outcome.text !== undefined) {
+    outcome.utf8 = encoder.encode(outcome.text);
+    outcome.text = undefined;
+    parentPort!.postMessage({ id, outcome }, [outcome.utf8.buffer as ArrayBuffer]);
+  } else parentPort!.postMessage({ id, outcome });
 });
