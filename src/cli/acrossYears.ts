@@ -106,6 +106,6 @@ function duplicateNote(year: number, best: Held, others: Held[]): string {
   return text;
 }
 
-export function formatCrossYear(d: CrossYearDiagnostic): string {
+function formatCrossYear(d: CrossYearDiagnostic): string {
   return `${d.severity.padEnd(7)} ${d.code} ${d.check}${d.path ? ` ${d.path}` : ''}: ${d.message}`;
 }

@@ -17,11 +17,6 @@ export class Summary {
   io = 0;
   readonly codes = new Map<string, number>();
 
-  add(report: Report): void {
-    const notInfo = report.diagnostics.filter((d) => d.severity !== 'info');
-    this.count({ hasError: notInfo.some((d) => d.severity === 'error'), hasWarning: notInfo.some((d) => d.severity === 'warning'), codes: notInfo.map((d) => d.code) });
-  }
-
   count(outcome: Counted): void {
     this.files++;
     if (outcome.hasError) this.errors++;
