@@ -2,8 +2,9 @@
 // dir, parsed to NDJSON on /dev/null with --jobs 1 and --jobs 2. Prints files/s, the speed-up, and the
 // peak RSS of the whole process (worker threads included), for the full batch and for a tenth of it
 // (memory must not grow with the number of files). Run after `npm run build`.
-// The machine may be shared: each run waits (up to a minute) for it to be idle, and prints how much
-// CPU other processes took while it ran, so a poor speed-up can be told from a busy machine.
+// The machine may be shared: each run waits (up to a minute) for it to be idle, is tried again (up to
+// BENCH_TRIES times) when other processes took more than a tenth of a core meanwhile, and prints how
+// much they took, so a poor speed-up can be told from a busy machine.
 import { copyFileSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -13,6 +14,9 @@ import { performance } from 'node:perf_hooks';
 const root = join(import.meta.dirname, '..');
 const FILES = Number(process.env.BENCH_FILES ?? 10_000);
 const PER_DIR = 500;
+const TRIES = Number(process.env.BENCH_TRIES ?? 3);
+/** Other processes' load (in cores) under which a run counts as undisturbed. */
+const QUIET = 0.1;
 
 const corpus = [];
 const walk = (dir) => {
@@ -89,7 +93,13 @@ try {
   console.log(`\nbatch: ${FILES} files (copies of ${corpus.length} corpus reports), parse --format ndjson > /dev/null, ${availableParallelism()} cores`);
   const results = {};
   for (const jobs of [1, 2]) {
-    const r = await runCli(dir, jobs);
+    let r;
+    for (let attempt = 1; attempt <= TRIES; attempt++) {
+      const tried = await runCli(dir, jobs);
+      if (!r || tried.otherCores < r.otherCores) r = tried;
+      if (r.otherCores <= QUIET) break;
+      console.log(`--jobs ${jobs}: other processes used ${tried.otherCores.toFixed(2)} core(s) during try ${attempt}${attempt < TRIES ? ', trying again' : ''}`);
+    }
     results[jobs] = r;
     console.log(
       `--jobs ${jobs}: ${r.seconds.toFixed(1)} s, ${(FILES / r.seconds).toFixed(0)} files/s, peak RSS ${mb(r.rss)}, CPU ${r.cpuSeconds.toFixed(1)} s; other processes used ${r.otherCores.toFixed(2)} core(s) meanwhile`,
