@@ -1,5 +1,5 @@
 // A fixed pool of worker threads running batch tasks (./task.ts). A task whose worker dies (a crash,
-// out of memory) is reported as that input's internal error and the worker is replaced: one bad file
+// running out of heap) is reported as that input's internal error and the worker is replaced: one bad file
 // never stops a batch.
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
@@ -16,9 +16,6 @@ interface Slot {
   worker: Worker;
   job?: Job;
 }
-
-/** Heap limit of one worker: a pathological input fails alone instead of exhausting the machine. */
-const WORKER_HEAP_MB = 1024;
 
 /** Built, the worker sits beside this module; run from source (the tests), it is the built one in dist/. */
 export function defaultWorkerUrl(): URL {
@@ -67,7 +64,9 @@ export class TaskPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    // Default heap limits, as the main thread's: a smaller old generation also shrinks the young one,
+    // and the batch then pays twice the GC (measured). Inputs are capped by `maxBytes` instead.
+    const worker = new Worker(this.workerUrl);
     const slot: Slot = { worker };
     worker.on('message', ({ id, outcome }: { id: number; outcome: Outcome }) => {
       const job = slot.job;
