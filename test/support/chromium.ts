@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; XXGK_CHROMIUM points elsewhere (another distribution's path). */
+export const CHROMIUM = process.env['XXGK_CHROMIUM'] ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 
 /** Why a browser test does not run here — in its title, so a skip is never silent. */
@@ -13,6 +14,7 @@ export const skipReason = hasChromium ? '' : ` [skipped: ${CHROMIUM} not found �
 
 // In CI the browser must be there (.ci/run installs it): a missing one fails instead of skipping.
 if (!hasChromium && process.env['CI']) throw new Error(`${CHROMIUM} is missing in CI: .ci/run should have installed it`);
+if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found — apt-get install -y chromium (as .ci/run does)`);
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
