@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Readable } from 'node:stream';
 import { parseReport, type Report } from '../src/index.js';
 import { parseReports, streamReports } from '../src/node/index.js';
 import { TaskPool } from '../src/node/pool.js';
@@ -115,6 +116,18 @@ describe('CLI batch', () => {
     expect(m.stderr()).toContain('no-such.txt');
     const files = new Set(m.stdout().trim().split('\n').slice(1).map((l) => l.split(',')[0]));
     expect([...files]).toEqual(['-', join(CORPUS, '024_pingtan_2024.html')]);
+  });
+
+  it('reports an unreadable stdin and parses the rest', async () => {
+    const m = memoryIo();
+    m.io.stdin = new Readable({
+      read() {
+        this.destroy(new Error('stdin went away'));
+      },
+    });
+    expect(await run(['parse', '-', SEED, '--format', 'csv', '--jobs', '2'], m.io)).toBe(2);
+    expect(m.stderr()).toContain('cannot read -: stdin went away');
+    expect(new Set(m.stdout().trim().split('\n').slice(1).map((l) => l.split(',')[0]))).toEqual(new Set([SEED]));
   });
 
   it('shows a progress bar on stderr only when stderr is a terminal', async () => {

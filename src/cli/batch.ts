@@ -25,12 +25,19 @@ export async function forEachOutcome(
 ): Promise<void> {
   const progress = startProgress(io.stderr, refs.length);
   const pool = jobs > 1 && refs.length > 1 ? new TaskPool(Math.min(jobs, refs.length)) : undefined;
-  const run = (task: Task) => (pool ? pool.run(task) : runTask(task));
-  const tasks = (async function* () {
+  // An input that failed before it could become a task (stdin unreadable) is already its outcome.
+  const run = (item: Task | Outcome) => ('source' in item ? (pool ? pool.run(item) : runTask(item)) : Promise.resolve(item));
+  const tasks = (async function* (): AsyncGenerator<Task | Outcome> {
     for (const ref of refs) {
+      if (!ref.stdin) {
+        yield { source: { path: ref.name }, output, strict };
+        continue;
+      }
       // stdin is read here: a worker cannot read the main thread's stream.
-      const source = ref.stdin ? { bytes: await readInput(ref, io.stdin), fileName: ref.name } : { path: ref.name };
-      yield { source, output, strict } satisfies Task;
+      const bytes = await readInput(ref, io.stdin).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      yield bytes instanceof Error
+        ? { name: ref.name, ioError: `cannot read ${ref.name}: ${bytes.message}`, hasError: false, hasWarning: false, codes: [], errors: [] }
+        : { source: { bytes, fileName: ref.name }, output, strict };
     }
   })();
   try {
