@@ -2,12 +2,23 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // The library: ESM + CommonJS + types. Browser-safe: no Node built-ins imported here.
-    entry: { index: 'src/index.ts' },
+    // The library: ESM + CommonJS + types. `index` is browser-safe (no Node built-ins); `node` adds the
+    // batch API on worker threads. Shared code is split into chunks so both entries share one core.
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
     clean: true,
+    splitting: true,
+    // import.meta.url (the worker's location) in the CommonJS build too.
+    shims: true,
+    target: 'node20',
+  },
+  {
+    // The worker thread of xxgk-report/node and of the CLI: found beside them as ./worker.js.
+    entry: { worker: 'src/node/worker.ts' },
+    format: ['esm'],
+    sourcemap: true,
     target: 'node20',
   },
   {

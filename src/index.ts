@@ -2,6 +2,7 @@
 export { parseReport, parseReportStrict, type ParseOptions } from './report/parse.js';
 export { toRecords, type ReportRecord } from './report/records.js';
 export { ReportError, ERROR_CODES, type ErrorCode } from './report/errors.js';
+export { compareYears, type CrossYearDiagnostic, type CrossYearCheck, type YearReport, type YearSide } from './check/acrossYears.js';
 export {
   reportSchema,
   diagnosticSchema,

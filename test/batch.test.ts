@@ -1,89 +1,150 @@
-// A directory with bad files among good ones: the good ones are parsed, the bad ones reported and
-// counted, the exit status is 1 — through the CLI's own run(argv, io).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Batches: parseReports/streamReports on the worker pool, and the CLI's parse/check with --jobs —
+// same results as one-by-one parsing, in input order, one bad input never stopping the rest.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { Readable } from 'node:stream';
+import { parseReport, type Report } from '../src/index.js';
+import { parseReports, streamReports } from '../src/node/index.js';
+import { TaskPool } from '../src/node/pool.js';
+import { collectInputs } from '../src/cli/inputs.js';
 import { run } from '../src/cli/run.js';
-import { CORPUS } from './records.js';
+import { toRecords } from '../src/report/records.js';
+import { memoryIo } from './support/io.js';
 
-const GOOD = ['000_chaoyang_yingshang_2023.txt', '014_shanghai_szfbgt_2019.html', '004_pingtan_2021.txt'];
-let dir: string;
+const ROOT = join(import.meta.dirname, '..');
+const CORPUS = join(ROOT, 'corpus');
+const SEED = join(CORPUS, '000_chaoyang_yingshang_2023.txt');
 
-function collect(stream: PassThrough): () => string {
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  return () => Buffer.concat(chunks).toString('utf8');
+async function corpusPaths(): Promise<string[]> {
+  return (await collectInputs([CORPUS])).inputs.map((i) => i.name);
 }
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out = collect(stdout);
-  const err = collect(stderr);
-  const code = await run(argv, { stdout, stderr, stdin: Readable.from([]) });
-  return { code, stdout: out(), stderr: err() };
-}
+describe('parseReports', () => {
+  it('on 2 workers gives, in order, exactly the Reports of parsing each file alone', async () => {
+    const paths = await corpusPaths();
+    expect(paths.length).toBeGreaterThan(30);
+    const pooled = await parseReports([CORPUS], { concurrency: 2 });
+    expect(pooled.map((r) => r.source.fileName)).toEqual(paths);
+    expect(pooled).toEqual(paths.map((p) => parseReport(readFileSync(p), { fileName: p })));
+    expect(pooled.find((r) => r.source.fileName === SEED)?.tables.documents?.normativeDocuments).toEqual({ issued: 0, repealed: 0, inForce: 40 });
+  });
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'xxgk-batch-'));
-  for (const name of GOOD) copyFileSync(join(CORPUS, name), join(dir, name));
-  mkdirSync(join(dir, 'bad'));
-  writeFileSync(join(dir, 'bad', 'empty.txt'), '');
-  // Random bytes under a report's extension: read, and refused as not-a-report.
-  const noise = new Uint8Array(20_000);
-  let x = 7;
-  for (let i = 0; i < noise.length; i++) noise[i] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24;
-  writeFileSync(join(dir, 'bad', 'binary.html'), noise);
-  writeFileSync(join(dir, 'bad', 'homepage.html'), '<!doctype html><html><head><title>首页</title></head><body><p>欢迎</p><div>新闻</div><table><tr><td>1</td></tr></table></body></html>');
-  // The seed cut before section 四: read, with table-missing.
-  const seed = readFileSync(join(CORPUS, GOOD[0]!), 'utf8');
-  writeFileSync(join(dir, 'bad', 'truncated.txt'), seed.slice(0, seed.indexOf('四、政府信息公开行政复议')));
+  it('takes paths, bytes and text, and reports an unreadable path instead of failing the batch', async () => {
+    const bytes = readFileSync(join(CORPUS, '024_pingtan_2024.html'));
+    const text = readFileSync(join(CORPUS, '004_pingtan_2021.txt'), 'utf8');
+    for (const concurrency of [1, 2]) {
+      const reports = await parseReports([SEED, new Uint8Array(bytes), { text, fileName: '004' }, join(CORPUS, 'no-such-report.txt'), { path: SEED }], { concurrency });
+      expect(reports.map((r) => r.meta.year)).toEqual([2023, 2024, 2021, undefined, 2023]);
+      expect(reports[1]!.tables.documents?.normativeDocuments).toEqual({ issued: 62, repealed: 33, inForce: 440 });
+      expect(reports[2]!.source.fileName).toBe('004');
+      expect(reports[3]!.diagnostics).toEqual([expect.objectContaining({ code: 'io-error', severity: 'error', message: expect.stringContaining('ENOENT') })]);
+      expect(reports[4]).toEqual(reports[0]);
+    }
+  });
+
+  it('streams: a consumer that stops early ends the pool', async () => {
+    const seen: Report[] = [];
+    for await (const report of streamReports([CORPUS], { concurrency: 2 })) {
+      seen.push(report);
+      if (seen.length === 3) break;
+    }
+    expect(seen.map((r) => r.source.fileName)).toEqual((await corpusPaths()).slice(0, 3));
+  });
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-describe('a directory with bad files among good ones', () => {
-  it('parse --format ndjson: good files give their cells, bad ones are counted, exit 1', async () => {
-    const { code, stdout, stderr } = await cli(['parse', dir, '--format', 'ndjson']);
-    expect(code).toBe(1);
-    const records = stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; table: string; row: string; column: string; value: number | null });
-    const value = (file: string, path: string) => records.find((r) => r.file === join(dir, file) && `${r.table}/${r.row}/${r.column}` === path)?.value;
-    expect(value(GOOD[0]!, 'documents/normativeDocuments/inForce')).toBe(40);
-    expect(value(GOOD[2]!, 'applications/newReceived/naturalPerson')).toBe(64);
-    expect(value(GOOD[1]!, 'fees/procurement/amountYuan')).toBe(251000);
-    // The truncated report still gives its tables; the others give no records.
-    expect(value('bad/truncated.txt', 'documents/normativeDocuments/inForce')).toBe(40);
-    expect(new Set(records.map((r) => r.file))).toEqual(new Set([...GOOD, 'bad/truncated.txt'].map((f) => join(dir, f))));
-    expect(stderr).toContain('7 file(s)');
-    expect(stderr).toContain('4 with errors');
-    expect(stderr).toMatch(/not-a-report 2/);
+describe('TaskPool', () => {
+  it('reports the input whose worker died and goes on with a new worker', async () => {
+    const pool = new TaskPool(1, pathToFileURL(join(import.meta.dirname, 'fixtures', 'crashingWorker.mjs')));
+    try {
+      const outcomes = await Promise.all(['a.txt', 'crash.txt', 'b.txt'].map((path) => pool.run({ source: { path }, output: 'check' })));
+      expect(outcomes.map((o) => o.text ?? o.errors.join())).toEqual(['ok a.txt\n', expect.stringContaining('internal-error: the worker stopped'), 'ok b.txt\n']);
+      expect(outcomes[1]!.hasError).toBe(true);
+    } finally {
+      await pool.close();
+    }
   });
 
-  it('check: every file is listed with its diagnostics, the bad ones with their code', async () => {
-    const { code, stdout } = await cli(['check', dir]);
-    expect(code).toBe(1);
-    expect(stdout).toContain(`${join(dir, 'bad', 'empty.txt')}: ? ? unknown\n  error   empty-input`);
-    expect(stdout).toContain(`${join(dir, 'bad', 'binary.html')}: ? ? unknown\n  error   not-a-report`);
-    expect(stdout).toContain(`${join(dir, 'bad', 'homepage.html')}: ? ? unknown\n  error   not-a-report`);
-    expect(stdout).toMatch(/truncated\.txt: 朝阳市营商环境建设局 2023 V2021\n(.*\n)*  error   table-missing reviewLitigation/);
-    expect(stdout).toContain(`${join(dir, GOOD[0]!)}: 朝阳市营商环境建设局 2023 V2021\n  no diagnostics`);
+  it('says how to get the worker when it is not built', () => {
+    expect(() => new TaskPool(2, pathToFileURL(join(ROOT, 'no-such-worker.js')))).toThrow(/npm run build/);
+  });
+});
+
+describe('CLI batch', () => {
+  it('--jobs 2 writes byte for byte what --jobs 1 writes, for ndjson, csv, json and check', async () => {
+    for (const format of ['ndjson', 'csv', 'json', 'check']) {
+      const argv = format === 'check' ? ['check', CORPUS] : ['parse', CORPUS, '--format', format];
+      const one = memoryIo();
+      const two = memoryIo();
+      const code1 = await run([...argv, '--jobs', '1'], one.io);
+      const code2 = await run([...argv, '--jobs', '2'], two.io);
+      expect(two.stdout()).toBe(one.stdout());
+      expect(two.stderr()).toBe(one.stderr());
+      expect([code1, code2]).toEqual([1, 1]); // corpus/README.md is not a report
+    }
   });
 
-  it('json: an array with one Report per file, bad ones included with their error', async () => {
-    const { code, stdout } = await cli(['parse', dir]);
-    expect(code).toBe(1);
-    const reports = JSON.parse(stdout) as { source: { fileName: string }; diagnostics: { code: string; severity: string }[] }[];
-    expect(reports).toHaveLength(7);
-    const errorOf = (f: string) => reports.find((r) => r.source.fileName === join(dir, f))!.diagnostics.find((d) => d.severity === 'error')?.code;
-    expect(errorOf('bad/empty.txt')).toBe('empty-input');
-    expect(errorOf('bad/binary.html')).toBe('not-a-report');
-    expect(errorOf(GOOD[0]!)).toBeUndefined();
+  it('prints records of every file and a closing summary counted from the reports', async () => {
+    const paths = await corpusPaths();
+    const reports = paths.map((p) => parseReport(readFileSync(p), { fileName: p }));
+    const m = memoryIo();
+    await run(['parse', CORPUS, '--format', 'ndjson', '--jobs', '2'], m.io);
+    const lines = m.stdout().trim().split('\n');
+    expect(lines.length).toBe(reports.reduce((n, r) => n + toRecords(r).length, 0));
+    expect(JSON.parse(lines[0]!)).toEqual(toRecords(reports[0]!)[0]);
+    const severity = (r: Report) => (r.diagnostics.some((d) => d.severity === 'error') ? 'error' : r.diagnostics.some((d) => d.severity === 'warning') ? 'warning' : 'clean');
+    const count = (s: string) => reports.filter((r) => severity(r) === s).length;
+    expect(m.stderr()).toContain(`${paths.length} file(s): ${count('clean')} clean, ${count('warning')} with warnings, ${count('error')} with errors; most frequent: `);
+    expect(count('error')).toBeGreaterThan(0);
+    expect(m.stderr()).toMatch(/most frequent: [a-z-]+ \d+/);
   });
 
-  it('only the good files: exit 0', async () => {
-    const { code } = await cli(['parse', ...GOOD.map((f) => join(dir, f)), '--format', 'csv']);
-    expect(code).toBe(0);
+  it('json: an array for several inputs, one pretty Report for one', async () => {
+    const many = memoryIo();
+    await run(['parse', SEED, join(CORPUS, '024_pingtan_2024.html'), '--jobs', '2'], many.io);
+    expect(JSON.parse(many.stdout()).map((r: Report) => r.meta.year)).toEqual([2023, 2024]);
+    const one = memoryIo();
+    expect(await run(['parse', SEED, '--jobs', '2'], one.io)).toBe(0);
+    expect(one.stdout()).toBe(`${JSON.stringify(parseReport(readFileSync(SEED), { fileName: SEED }), null, 2)}\n`);
+  });
+
+  it('reads stdin, and goes on past an unreadable path (exit 2)', async () => {
+    const m = memoryIo({ stdin: readFileSync(SEED) });
+    const code = await run(['parse', '-', join(CORPUS, 'no-such.txt'), join(CORPUS, '024_pingtan_2024.html'), '--format', 'csv', '--jobs', '2'], m.io);
+    expect(code).toBe(2);
+    expect(m.stderr()).toContain('no-such.txt');
+    const files = new Set(m.stdout().trim().split('\n').slice(1).map((l) => l.split(',')[0]));
+    expect([...files]).toEqual(['-', join(CORPUS, '024_pingtan_2024.html')]);
+  });
+
+  it('reports an unreadable stdin and parses the rest', async () => {
+    const m = memoryIo();
+    m.io.stdin = new Readable({
+      read() {
+        this.destroy(new Error('stdin went away'));
+      },
+    });
+    expect(await run(['parse', '-', SEED, '--format', 'csv', '--jobs', '2'], m.io)).toBe(2);
+    expect(m.stderr()).toContain('cannot read -: stdin went away');
+    expect(new Set(m.stdout().trim().split('\n').slice(1).map((l) => l.split(',')[0]))).toEqual(new Set([SEED]));
+  });
+
+  it('shows a progress bar on stderr only when stderr is a terminal', async () => {
+    const tty = memoryIo({ stderrIsTTY: true });
+    await run(['parse', CORPUS, '--format', 'csv', '--jobs', '2'], tty.io);
+    expect(tty.stderr()).toMatch(/parsing .* \d+\/\d+ files/);
+    const pipe = memoryIo();
+    await run(['parse', CORPUS, '--format', 'csv', '--jobs', '2'], pipe.io);
+    expect(pipe.stderr()).not.toContain('parsing');
+    expect(tty.stdout()).toBe(pipe.stdout());
+  });
+
+  it('refuses bad usage with exit 2', async () => {
+    for (const argv of [['parse', SEED, '--jobs', '0'], ['parse', SEED, '--jobs'], ['view'], ['view', SEED, SEED], ['schema', SEED], ['frobnicate'], ['check', SEED, '--format', 'csv']]) {
+      const m = memoryIo();
+      expect(await run(argv, m.io), argv.join(' ')).toBe(2);
+      expect(m.stderr()).toContain('usage:');
+    }
   });
 });

@@ -1,6 +1,14 @@
 // Counting outcomes across a batch, and the human-readable form of diagnostics for `check`.
 import type { Report } from '../report/schema.js';
 
+/** What the summary counts of one parsed input. */
+export interface Counted {
+  hasError: boolean;
+  hasWarning: boolean;
+  /** Codes of its warning and error diagnostics. */
+  codes: readonly string[];
+}
+
 export class Summary {
   files = 0;
   clean = 0;
@@ -9,13 +17,12 @@ export class Summary {
   io = 0;
   readonly codes = new Map<string, number>();
 
-  add(report: Report): void {
+  count(outcome: Counted): void {
     this.files++;
-    const severities = new Set(report.diagnostics.map((d) => d.severity));
-    if (severities.has('error')) this.errors++;
-    else if (severities.has('warning')) this.warnings++;
+    if (outcome.hasError) this.errors++;
+    else if (outcome.hasWarning) this.warnings++;
     else this.clean++;
-    for (const d of report.diagnostics) if (d.severity !== 'info') this.codes.set(d.code, (this.codes.get(d.code) ?? 0) + 1);
+    for (const code of outcome.codes) this.codes.set(code, (this.codes.get(code) ?? 0) + 1);
   }
 
   ioError(): void {

@@ -1,0 +1,27 @@
+// Where output goes: stdout or a file given with --out, written with backpressure so a batch of any
+// size streams out in bounded memory.
+import { open } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+
+export interface Sink {
+  write(text: string | Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the file first so a bad --out is a usage-level error before any parsing. */
+export async function openSink(out: string | undefined, stdout: Writable): Promise<Sink> {
+  const stream: Writable = out ? (await open(out, 'w')).createWriteStream() : stdout;
+  let failed: Error | undefined;
+  stream.on('error', (error: Error) => {
+    failed = error;
+  });
+  return {
+    write: (text) =>
+      new Promise<void>((resolve, reject) => {
+        if (failed) return reject(failed);
+        if (stream.write(text)) resolve();
+        else stream.once('drain', resolve);
+      }),
+    close: () => (out ? new Promise<void>((resolve) => stream.end(resolve)) : Promise.resolve()),
+  };
+}
