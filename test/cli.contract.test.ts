@@ -1,6 +1,6 @@
 // The CLI of CONTRACT §5, run in-process: formats, stdin, directories, exit codes.
 import { describe, expect, it } from 'vitest';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { mkdtempSync, copyFileSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,5 +70,22 @@ describe('xxgk-report check', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/warning check-failed T4-A reviewLitigation\/review\/total/);
     expect(stdout).toMatch(/warning check-failed T4-C reviewLitigation\/litigationAfterReview\/total/);
+  });
+});
+
+describe('a reader that goes away', () => {
+  it('ends the batch instead of waiting for it forever (`xxgk-report parse dir | head`)', async () => {
+    // A pipe whose reader has gone: the first write fills it, the next fails with EPIPE.
+    let writes = 0;
+    const stdout = new Writable({
+      highWaterMark: 1,
+      write(_chunk, _enc, done) {
+        writes++;
+        setTimeout(() => done(writes > 1 ? Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }) : null), 1);
+      },
+    });
+    const stderr = new PassThrough();
+    const outcome = run(['parse', join(CORPUS, 'forms'), '--format', 'ndjson', '--jobs', '1'], { stdout, stderr, stdin: Readable.from([]) });
+    await expect(outcome).rejects.toMatchObject({ code: 'EPIPE' });
   });
 });

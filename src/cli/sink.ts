@@ -19,8 +19,18 @@ export async function openSink(out: string | undefined, stdout: Writable): Promi
     write: (text) =>
       new Promise<void>((resolve, reject) => {
         if (failed) return reject(failed);
-        if (stream.write(text)) resolve();
-        else stream.once('drain', resolve);
+        if (stream.write(text)) return resolve();
+        // A reader that goes away (`| head`) never drains: the error must end the wait, not hang it.
+        const drained = () => {
+          stream.off('error', broke);
+          resolve();
+        };
+        const broke = (error: Error) => {
+          stream.off('drain', drained);
+          reject(error);
+        };
+        stream.once('drain', drained);
+        stream.once('error', broke);
       }),
     close: () => (out ? new Promise<void>((resolve) => stream.end(resolve)) : Promise.resolve()),
   };
