@@ -4,7 +4,10 @@ import { type Cell, isValueText } from './cell.js';
 import { isPageNumberLine } from '../../grammars/layout.js';
 import { type Line, isBlank, isSpace, columnAt } from './lines.js';
 
-const PIPES = new Set(['|', '│', '┃', '║']);
+/** `|` `│` `┃` `║`, by code. */
+function isPipe(code: number): boolean {
+  return code === 0x7c || code === 0x2502 || code === 0x2503 || code === 0x2551;
+}
 const BOX_RULE = new Set(['─', '━', '┼', '├', '┤', '┌', '┐', '└', '┘', '┬', '┴', '═', '╪', '╞', '╡', '+', '-', '=', ':', ' ', '|', '│']);
 
 export function lexLine(line: Line, out: Cell[]): void {
@@ -22,8 +25,9 @@ export function lexLine(line: Line, out: Cell[]): void {
   let hasPipe = false;
   let hasTab = false;
   for (let i = 0; i < t.length; i++) {
-    if (PIPES.has(t[i]!)) hasPipe = true;
-    else if (t[i] === '\t') hasTab = true;
+    const c = t.charCodeAt(i);
+    if (isPipe(c)) hasPipe = true;
+    else if (c === 9) hasTab = true;
   }
   if (hasPipe) lexPipeLine(line, out);
   else if (hasTab) lexSeparatedLine(line, out, '\t');
@@ -45,7 +49,7 @@ function lexPipeLine(line: Line, out: Cell[]): void {
   const pieces: { from: number; to: number }[] = [];
   let from = 0;
   for (let i = 0; i <= t.length; i++) {
-    if (i === t.length || PIPES.has(t[i]!)) {
+    if (i === t.length || isPipe(t.charCodeAt(i))) {
       pieces.push({ from, to: i });
       from = i + 1;
     }
