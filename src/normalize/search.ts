@@ -26,6 +26,10 @@ export class Search {
   private readonly partStart: Int32Array;
   private readonly partD: Float64Array;
   private readonly partFlags: Uint8Array;
+  /** Term i's candidates by ascending part (`byPart[partStart[i] + j]` is a k): bounds are found from the ends. */
+  private readonly byPart: Int32Array;
+  /** Some candidate of term i hides an unknown: only then are its flags gathered. */
+  private readonly termMayHide: Uint8Array;
   /** The terms of row r: `rowTerms[rowTermStart[r] .. rowTermStart[r + 1]]`, in constraint order. */
   private readonly rowTermStart: Int32Array;
   private readonly rowTerms: Int32Array;
@@ -84,6 +88,8 @@ export class Search {
     );
     this.partD = new Float64Array(this.partStart[terms]!);
     this.partFlags = new Uint8Array(this.partStart[terms]!);
+    this.byPart = new Int32Array(this.partStart[terms]!);
+    this.termMayHide = new Uint8Array(terms);
     this.rowTermStart = new Int32Array(rows + 1);
     for (let r = 0; r < rows; r++) this.rowTermStart[r + 1] = this.rowTermStart[r]! + rowTermCount[r]!;
     this.rowTerms = new Int32Array(terms);
@@ -92,11 +98,15 @@ export class Search {
       c.terms.forEach((t, ti) => {
         const i = this.termStart[ci]! + ti;
         this.rowTerms[this.rowTermStart[t.row]! + filled[t.row]!++] = i;
+        const at = this.partStart[i]!;
         cands[t.row]!.forEach((v, k) => {
           const part = partOf(v, t);
-          this.partD[this.partStart[i]! + k] = part.d;
-          this.partFlags[this.partStart[i]! + k] = part.flags;
+          this.partD[at + k] = part.d;
+          this.partFlags[at + k] = part.flags;
+          if (part.flags) this.termMayHide[i] = 1;
         });
+        const order = cands[t.row]!.map((_, k) => k).sort((a, b) => this.partD[at + a]! - this.partD[at + b]! || a - b);
+        this.byPart.set(order, at);
       }),
     );
 
@@ -224,7 +234,7 @@ export class Search {
     return lo <= 0 && hi >= 0;
   }
 
-  /** Recomputes the bounds of term i from its row's alive candidates. */
+  /** Recomputes the bounds of term i from its row's alive candidates: the first and last alive by part. */
   private measure(i: number): void {
     const row = this.termRow[i]!;
     const parts = this.partStart[i]!;
@@ -233,12 +243,14 @@ export class Search {
     let min = Infinity;
     let max = -Infinity;
     let flags = 0;
-    for (let k = 0; k < n; k++) {
-      if (!this.alive[start + k]) continue;
-      const d = this.partD[parts + k]!;
-      if (d < min) min = d;
-      if (d > max) max = d;
-      flags |= this.partFlags[parts + k]!;
+    let j = 0;
+    while (j < n && !this.alive[start + this.byPart[parts + j]!]) j++;
+    if (j < n) {
+      min = this.partD[parts + this.byPart[parts + j]!]!;
+      let h = n - 1;
+      while (!this.alive[start + this.byPart[parts + h]!]) h--;
+      max = this.partD[parts + this.byPart[parts + h]!]!;
+      if (this.termMayHide[i]) for (let k = 0; k < n; k++) if (this.alive[start + k]) flags |= this.partFlags[parts + k]!;
     }
     this.termMin[i] = min;
     this.termMax[i] = max;
