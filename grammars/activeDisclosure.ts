@@ -46,18 +46,20 @@ export const activeDisclosureCaptionKeys = compiled.flatMap((c) => c.captions).c
 
 type Event = { kind: 'caption'; table: KeyedTable } | { kind: 'header'; table: KeyedTable; version: Version } | { kind: 'row'; table: KeyedTable | null; row: KeyedRow };
 
+const stream = new ItemStream<RawRow>();
+
 /**
  * The section's grammar over rows: `captionRow`, `headerRow` and `dataRow` may all be one row when the
  * page text runs them together (`第二十条第（一）项信息内容本年制发件数…规章000`), so a row yields the events
  * it contains, in print order.
  */
+const section = P.createLanguage<{ row: Event[]; section: Event[] }>({
+  row: () => stream.item(() => true, 'row').map(eventsOf),
+  section: (r) => r.row.many().map((lists) => lists.flat()),
+}).section;
+
 export function readActiveDisclosure(rows: readonly RawRow[]): Record<KeyedTable, KeyedRead> {
-  const s = new ItemStream(rows);
-  const lang = P.createLanguage<{ row: Event[]; section: Event[] }>({
-    row: () => s.item(() => true, 'row').map(eventsOf),
-    section: (r) => r.row.many().map((lists) => lists.flat()),
-  });
-  const events = s.parse(lang.section) ?? [];
+  const events = stream.parse(rows, section) ?? [];
   const reads: Record<KeyedTable, KeyedRead> = {
     documents: { table: 'documents', rows: [], headers: [] },
     decisions: { table: 'decisions', rows: [], headers: [] },
