@@ -11,15 +11,19 @@ import { looksStacked } from '../lex/stacked.js';
  */
 export type Form = 'html' | 'markdown' | 'pipe-text' | 'box-text' | 'tab-text' | 'stacked-text' | 'plain-text';
 
-/** Looks at the text's shape only; linear, reads at most the first 64 KB for tags and 20,000 lines. */
-export function detectForm(text: string, lines: readonly Line[] = splitLines(text)): Form {
+/**
+ * Looks at the text's shape only; linear, reads at most the first 64 KB for tags and 20,000 lines.
+ * `lines` gives the text's lines (split only when the head does not already say HTML).
+ */
+export function detectForm(text: string, lines: () => readonly Line[] = () => splitLines(text)): Form {
   const head = text.slice(0, 65536).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+  const all = lines();
   let markdownRows = 0;
   let markdownRules = 0;
   let pipeCells = 0;
   let box = 0;
-  const sample = lines.length > 20000 ? lines.slice(0, 20000) : lines;
+  const sample = all.length > 20000 ? all.slice(0, 20000) : all;
   for (const l of sample) {
     const line = l.text.trim();
     if (line.startsWith('|') && line.endsWith('|') && line.length > 2) {

@@ -4,7 +4,7 @@ import { asInput, inputBytes, countPieces, countTags, MAX_TEXT_PIECES, MAX_HTML_
 import { withoutInvisible } from '../input/invisible.js';
 import { detectForm, type Form } from '../input/form.js';
 import { lexHtml } from '../lex/html.js';
-import { lexText } from '../lex/text.js';
+import { lexText, splitLines, type Line } from '../lex/text.js';
 import { maskMarkup } from '../lex/markup.js';
 import type { Cell } from '../lex/cell.js';
 import { readRows } from '../../grammars/stream.js';
@@ -88,7 +88,10 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
   if (source.trim() === '') throw new ReportError('empty-input', decoded.bytes === 0 ? 'the input is empty' : 'the input is blank: only whitespace');
   if (looksBinary(source)) throw new ReportError('not-a-report', 'the input is binary data, not text');
 
-  const form: Form = options.form === 'html' ? 'html' : options.form === 'text' ? textForm(detectForm(source)) : detectForm(source);
+  // Form detection and the text lexers read the same lines, split once (a page found to be HTML is not split).
+  let lines: Line[] | undefined;
+  const sourceLines = () => (lines ??= splitLines(source));
+  const form: Form = options.form === 'html' ? 'html' : options.form === 'text' ? textForm(detectForm(source, sourceLines)) : detectForm(source, sourceLines);
   const pieces = form === 'html' ? countTags(source) : countPieces(source);
   const limit = form === 'html' ? MAX_HTML_ELEMENTS : MAX_TEXT_PIECES;
   if (pieces > limit)
@@ -108,7 +111,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     htmlTitle = lexed.title;
     htmlPublished = lexed.published;
     if (plain.trim() === '' && !cells.some((c) => c.kind === 'value')) throw new ReportError('empty-input', 'the page has no text: only markup');
-  } else cells = lexText(source, form);
+  } else cells = lexText(source, form, sourceLines(), plain);
   if (source !== text) for (const cell of cells) mapBack(cell, visible.toInput);
 
   const titleInfo = readTitle(plain, htmlTitle);
