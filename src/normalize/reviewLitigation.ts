@@ -39,7 +39,7 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
     table[g] = {};
     for (const c of outcomeColumns) {
       const read = flat.rows.get(ROW)?.get(`${g}/${c}`) ?? { value: null };
-      delete ctx.provenance[`reviewLitigation/${ROW}/${g}/${c}`];
+      ctx.provenance.delete(`reviewLitigation/${ROW}/${g}/${c}`);
       cells.set(g, c, read);
       table[g]![c] = read.value;
     }

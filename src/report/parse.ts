@@ -119,7 +119,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
   const sections = readSections(plain);
   const agency = titleInfo.agency ?? readSignature(sections.other ?? plain);
 
-  const ctx: NormalizeContext = { input: text, diagnostics, provenance: {} };
+  const ctx: NormalizeContext = { input: text, diagnostics, provenance: new Map() };
   const regions = locateTables(readRows(cells));
   const active = readActiveDisclosure(regions.activeDisclosure);
   const headerVersion = active.documents.headers[0] ?? active.decisions.headers[0] ?? active.fees.headers[0];
@@ -149,7 +149,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
   if (template === 'unknown') {
     // No V2019/V2021 table: a report from before 2019 (free-form), or not a report at all.
     for (const name of TABLES) delete tables[name];
-    for (const key of Object.keys(ctx.provenance)) delete ctx.provenance[key];
+    ctx.provenance.clear();
     diagnostics.length = 0;
     if (guessed) diagnostics.push(guessed);
     if (!looksLikeReport(plain)) throw new ReportError('not-a-report', 'no report table, and not the words and numbered sections of a 政府信息公开 annual report');
@@ -197,7 +197,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     sections,
     tables,
     diagnostics,
-    ...(options.provenance === false ? {} : { provenance: ctx.provenance }),
+    ...(options.provenance === false ? {} : { provenance: Object.fromEntries(ctx.provenance) }),
   };
   return report;
 }
