@@ -193,9 +193,22 @@ function markGaps(t: string, tokens: Cell[], lineStart: number): void {
   });
 }
 
-const ITEM_MARKS = new Set(['.', '．', '、']);
-const OPEN = new Set(['(', '（', '[', '【', '〔']);
-const CLOSE = new Set([')', '）', ']', '】', '〕']);
+/** `.` `．` `、` after an item number. */
+function isItemMark(c: number): boolean {
+  return c === 0x2e || c === 0xff0e || c === 0x3001;
+}
+
+/** `(` `（` `[` `【` `〔` */
+function isOpen(c: number): boolean {
+  return c === 0x28 || c === 0xff08 || c === 0x5b || c === 0x3010 || c === 0x3014;
+}
+
+/** `)` `）` `]` `】` `〕` */
+function isClose(c: number): boolean {
+  return c === 0x29 || c === 0xff09 || c === 0x5d || c === 0x3011 || c === 0x3015;
+}
+
+const FULL_STOP = 0x3002;
 
 /**
  * Splits a chunk such as `规章000行政规范性文件693665` or `信息00000002.其他法律…` into label and value
@@ -207,72 +220,73 @@ function splitRunTogether(line: Line, from: number, to: number, out: Cell[]): vo
   let tokStart = from;
   let kind: 'label' | 'value' | null = null;
   let depth = 0;
-  const flush = (end: number) => {
-    if (kind && end > tokStart) out.push(cellAt(line, kind, tokStart, end, false));
-    tokStart = end;
-    kind = null;
-  };
   let i = from;
   while (i < to) {
-    const ch = t[i]!;
-    const digit = isDigit(ch);
-    if (digit && !(kind === 'label' && depth > 0)) {
+    const c = t.charCodeAt(i);
+    if (isDigit(c) && !(kind === 'label' && depth > 0)) {
       if (isItemNumberAt(t, i, to)) {
         // `2.其他…`: a new label starts at its item number.
-        flush(i);
+        tokStart = flush(line, kind, tokStart, i, out);
         kind = 'label';
         depth = 0;
         i += 2;
         continue;
       }
       if (kind !== 'value') {
-        flush(i);
+        tokStart = flush(line, kind, tokStart, i, out);
         kind = 'value';
       }
       i++;
       // A decimal point between digits stays in the number.
-      if (i + 1 < to && t[i] === '.' && isDigit(t[i + 1]!)) i++;
+      if (i + 1 < to && t.charCodeAt(i) === 0x2e && isDigit(t.charCodeAt(i + 1))) i++;
       continue;
     }
     if (kind === 'value') {
       const unitLen = unitLengthAt(t, i, to);
+      tokStart = flush(line, kind, tokStart, i + unitLen, out);
+      kind = null;
       if (unitLen > 0) {
         i += unitLen;
-        flush(i);
         continue;
       }
-      flush(i);
     }
     if (kind === null) kind = 'label';
-    if (OPEN.has(ch)) depth++;
-    else if (CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+    if (isOpen(c)) depth++;
+    else if (isClose(c)) depth = Math.max(0, depth - 1);
     i++;
-    if (ch === '。') {
-      flush(i);
+    if (c === FULL_STOP) {
+      tokStart = flush(line, kind, tokStart, i, out);
+      kind = null;
       depth = 0;
     }
   }
-  flush(to);
+  flush(line, kind, tokStart, to, out);
+}
+
+/** Ends the token of `kind` from `start` at `end` (a cell when it is not empty); the next starts at `end`. */
+function flush(line: Line, kind: 'label' | 'value' | null, start: number, end: number, out: Cell[]): number {
+  if (kind && end > start) out.push(cellAt(line, kind, start, end, false));
+  return end;
 }
 
 /** `2.其` / `2、其` / `2．其`: a digit, a numbering mark, then a non-digit. */
 function isItemNumberAt(t: string, i: number, to: number): boolean {
   // `1.` ending a chunk: an item number whose label wrapped to another line.
-  if (i + 2 === to) return ITEM_MARKS.has(t[i + 1]!) && (i === 0 || !isDigit(t[i - 1]!));
+  if (i + 2 === to) return isItemMark(t.charCodeAt(i + 1)) && (i === 0 || !isDigit(t.charCodeAt(i - 1)));
   if (i + 2 > to) return false;
-  const mark = t[i + 1]!;
-  const next = t[i + 2]!;
-  return ITEM_MARKS.has(mark) && !isDigit(next) && !isSpace(next.charCodeAt(0));
+  const next = t.charCodeAt(i + 2);
+  return isItemMark(t.charCodeAt(i + 1)) && !isDigit(next) && !isSpace(next);
 }
 
+/** 元, or 万元 / 亿元 (萬元 / 億元 in traditional spelling): the unit after a run of digits. */
 function unitLengthAt(t: string, i: number, to: number): number {
-  const ch = t[i];
-  if (ch === '元') return 1;
-  // 萬元 and 億元 are the traditional spellings.
-  if ((ch === '万' || ch === '亿' || ch === '萬' || ch === '億') && i + 1 < to && t[i + 1] === '元') return 2;
+  const c = t.charCodeAt(i);
+  if (c === 0x5143) return 1;
+  if ((c === 0x4e07 || c === 0x4ebf || c === 0x842c || c === 0x5104) && i + 1 < to && t.charCodeAt(i + 1) === 0x5143) return 2;
   return 0;
 }
 
-function isDigit(ch: string): boolean {
-  return (ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９');
+/** ASCII and full-width digits. */
+function isDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }
