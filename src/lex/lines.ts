@@ -30,6 +30,23 @@ export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || code === 10 || code === 13 || code === 12;
 }
 
+/** What String.prototype.trim removes (JavaScript's white space and line terminators), by code. */
+export function isTrimmed(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** The length `text.trim()` would have, without making it. */
+export function trimmedLength(text: string): number {
+  let from = 0;
+  let to = text.length;
+  while (from < to && isTrimmed(text.charCodeAt(from))) from++;
+  while (to > from && isTrimmed(text.charCodeAt(to - 1))) to--;
+  return to - from;
+}
+
 /** Nothing but spaces between `from` and `to`. */
 export function isBlank(t: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isSpace(t.charCodeAt(i))) return false;

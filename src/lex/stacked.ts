@@ -3,7 +3,7 @@
 // browsers print an empty cell only when it has a paragraph of its own, so some blank cells leave
 // no line at all: any number may have vanished beside a value.
 import { type Cell, isValueText } from './cell.js';
-import { type Line, isBlank, isSpace } from './lines.js';
+import { type Line, isBlank, isSpace, trimmedLength } from './lines.js';
 import { isPageNumberLine } from '../../grammars/layout.js';
 
 /** Lines holding a lone number between empty lines: enough of them, and more than lines with several numbers. */
@@ -11,10 +11,10 @@ export function looksStacked(lines: readonly Line[]): boolean {
   let lone = 0;
   let several = 0;
   for (let i = 1; i + 1 < lines.length; i++) {
+    if (trimmedLength(lines[i]!.text) === 0) continue;
     const t = lines[i]!.text.trim();
-    if (t === '') continue;
     if (isValueText(t)) {
-      if (lines[i - 1]!.text.trim() === '' && lines[i + 1]!.text.trim() === '') lone++;
+      if (trimmedLength(lines[i - 1]!.text) === 0 && trimmedLength(lines[i + 1]!.text) === 0) lone++;
     } else if (t.includes(' ') && t.split(/\s+/).filter((w) => isValueText(w)).length >= 2) several++;
   }
   return lone >= 20 && lone > several;

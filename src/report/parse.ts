@@ -197,9 +197,16 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     sections,
     tables,
     diagnostics,
-    ...(options.provenance === false ? {} : { provenance: Object.fromEntries(ctx.provenance) }),
+    ...(options.provenance === false ? {} : { provenance: recordOf(ctx.provenance) }),
   };
   return report;
+}
+
+/** The Map as an object, in the same order (a loop: several times faster than Object.fromEntries on a few hundred keys). */
+function recordOf<T>(map: ReadonlyMap<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [key, value] of map) out[key] = value;
+  return out;
 }
 
 /** A cell's offsets, from the visible text back into the input (the characters it covers, no more). */
