@@ -6,6 +6,7 @@
 // over what is left. The answer is always sound: a candidate some solution uses is never dropped.
 import { balances, partOf, type Compiled, type Part, type Term, type Vector } from './terms.js';
 import { Search } from './search.js';
+import { Sums, supported } from './sums.js';
 
 export type { Vector } from './terms.js';
 
@@ -29,10 +30,6 @@ export interface SolveResult {
   exact: boolean;
 }
 
-/** Distinct partial sums kept per constraint before a set is taken to allow anything. */
-const SUM_SET_CAP = 256;
-/** Work (a set's size × a row's distinct parts) one step may take before the set is given up for its bounds. */
-const SUM_WORK_CAP = 20_000;
 /** Filtering passes over the constraints before stopping (each pass only removes candidates). */
 const MAX_PASSES = 6;
 
@@ -67,79 +64,13 @@ function compile(c: Constraint, index: Map<string, number>): Compiled {
   return { terms: [...byRow.values()], unknownLeft, unknownRight };
 }
 
-/** Achievable (difference, flags) over some rows: per flags, the set of differences (or any), min and max. */
-class Sums {
-  readonly byFlags: ({ set: Set<number> | null; min: number; max: number } | undefined)[] = [undefined, undefined, undefined, undefined];
-
-  static unit(flags: number): Sums {
-    const s = new Sums();
-    s.byFlags[flags] = { set: new Set([0]), min: 0, max: 0 };
-    return s;
-  }
-
-  /** This ⊕ the parts one row can take. */
-  plus(parts: readonly Part[]): Sums {
-    const out = new Sums();
-    for (let f = 0; f < 4; f++) {
-      const e = this.byFlags[f];
-      if (!e) continue;
-      for (const p of parts) {
-        const g = f | p.flags;
-        let o = out.byFlags[g];
-        if (!o) out.byFlags[g] = o = { set: new Set(), min: Infinity, max: -Infinity };
-        o.min = Math.min(o.min, e.min + p.d);
-        o.max = Math.max(o.max, e.max + p.d);
-        if (o.set && e.set && e.set.size * parts.length <= SUM_WORK_CAP) {
-          for (const x of e.set) o.set.add(x + p.d);
-          if (o.set.size > SUM_SET_CAP) o.set = null;
-        } else o.set = null;
-      }
-    }
-    return out;
-  }
-}
-
-/** Is there a choice with the row's own part `p`, some prefix sum and some suffix sum that balances? */
-function supported(p: Part, before: Sums, after: Sums): boolean {
-  for (let f = 0; f < 4; f++) {
-    const a = before.byFlags[f];
-    if (!a) continue;
-    for (let g = 0; g < 4; g++) {
-      const b = after.byFlags[g];
-      if (!b) continue;
-      const flags = f | g | p.flags;
-      if (flags === 3) return true;
-      if (flags === 1 && p.d + a.min + b.min <= 0) return true;
-      if (flags === 2 && p.d + a.max + b.max >= 0) return true;
-      if (flags === 0) {
-        if (p.d + a.min + b.min > 0 || p.d + a.max + b.max < 0) continue;
-        if (!a.set || !b.set) return true;
-        const [small, large] = a.set.size <= b.set.size ? [a.set, b.set] : [b.set, a.set];
-        for (const x of small) if (large.has(-p.d - x)) return true;
-      }
-    }
-  }
-  return false;
-}
-
 /** Removes candidates no choice of the others can complete, until nothing changes. False: a row has none left. */
 function filter(ids: readonly string[], rows: ReadonlyMap<string, readonly Vector[]>, domains: Set<number>[], constraints: readonly Compiled[]): boolean {
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
     for (const c of constraints) {
       const start = (c.unknownLeft ? 1 : 0) | (c.unknownRight ? 2 : 0);
-      const parts = c.terms.map((t) => {
-        const cands = rows.get(ids[t.row]!)!;
-        const byKey = new Map<string, { part: Part; ks: number[] }>();
-        for (const k of domains[t.row]!) {
-          const part = partOf(cands[k]!, t);
-          const key = `${part.d}/${part.flags}`;
-          const e = byKey.get(key);
-          if (e) e.ks.push(k);
-          else byKey.set(key, { part, ks: [k] });
-        }
-        return [...byKey.values()];
-      });
+      const parts = c.terms.map((t) => samePart(rows.get(ids[t.row]!)!, domains[t.row]!, t));
       if (parts.every((p) => p.length <= 1)) {
         // Every row is settled for this constraint: it holds or the table has no solution.
         let d = 0;
@@ -170,6 +101,25 @@ function filter(ids: readonly string[], rows: ReadonlyMap<string, readonly Vecto
     if (!changed) return true;
   }
   return true;
+}
+
+/** A term's candidates grouped by their part, in the order each part first comes. */
+function samePart(cands: readonly Vector[], domain: ReadonlySet<number>, term: Term): { part: Part; ks: number[] }[] {
+  const groups: { part: Part; ks: number[] }[] = [];
+  const byD = new Map<number, { part: Part; ks: number[] }[]>();
+  for (const k of domain) {
+    const part = partOf(cands[k]!, term);
+    let same = byD.get(part.d);
+    if (!same) byD.set(part.d, (same = []));
+    const group = same.find((g) => g.part.flags === part.flags);
+    if (group) group.ks.push(k);
+    else {
+      const created = { part, ks: [k] };
+      same.push(created);
+      groups.push(created);
+    }
+  }
+  return groups;
 }
 
 /**
