@@ -3,7 +3,7 @@
 // several lines (`本年新` / `制作数量`, `7` / `.属于行政执法案卷`) and a rowspan cell's text sits on
 // whichever line the renderer centred it. Rules can close some columns and not others (a rowspan
 // cell continues beside a rule), so cells are tracked per column range, not per line.
-import { type Cell, isValueText } from './cell.js';
+import { type Cell, isValueText, makeCell } from './cell.js';
 import { type Line, displayColumns, isSpace } from './lines.js';
 
 /** Vertical bars and junctions. `+` is a junction only next to a rule character (not in `+1036`). */
@@ -96,7 +96,7 @@ export function lexBox(lines: readonly Line[], out: Cell[]): void {
     const start = c.pieces[0]?.start ?? c.at;
     const end = c.pieces[c.pieces.length - 1]?.end ?? c.at;
     const kind = text === '' ? 'blank' : isValueText(text) ? 'value' : 'label';
-    out.push({ kind, text, start, end, rowStart: c.line !== lastLine, line: c.line, x: c.x0, xEnd: c.x1 });
+    out.push(makeCell(kind, text, start, end, c.line !== lastLine, c.line, c.x0, c.x1));
     lastLine = c.line;
   }
 }

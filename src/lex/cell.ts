@@ -35,9 +35,17 @@ export interface Cell {
   runTogether?: boolean;
 }
 
+/**
+ * Every cell is made here, with every field (those it lacks undefined): all cells then share one
+ * shape, and the code that reads them stays monomorphic instead of meeting a new shape per lexer.
+ */
+export function makeCell(kind: CellKind, text: string, start: number, end: number, rowStart: boolean, line?: number, x?: number, xEnd?: number): Cell {
+  return { kind, text, start, end, rowStart, line, x, xEnd, folded: undefined, gapBefore: undefined, gapAfter: undefined, runTogether: undefined };
+}
+
 /** A blank cell that a form dropped, re-created at `at` (offsets of an empty span) by a reading. */
 export function vanishedBlank(at: number): Cell {
-  return { kind: 'blank', text: '', start: at, end: at, rowStart: false };
+  return makeCell('blank', '', at, at, false);
 }
 
 const placeholderSet = new Set(PLACEHOLDERS);

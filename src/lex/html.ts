@@ -3,7 +3,7 @@
 // several times faster than parse5 on these pages), whose node indices give every cell's offsets.
 import * as cheerio from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
-import { type Cell, isValueText } from './cell.js';
+import { type Cell, isValueText, makeCell } from './cell.js';
 import { flattenDeepNesting } from './nesting.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'select', 'option', 'button', 'head']);
@@ -102,7 +102,7 @@ class HtmlWalker {
       this.lines.push(text);
       const start = Math.max(0, this.bufStart);
       const end = Math.max(start, this.bufEnd);
-      this.cells.push({ kind: isValueText(text) ? 'value' : 'label', text, start, end, rowStart: true });
+      this.cells.push(makeCell(isValueText(text) ? 'value' : 'label', text, start, end, true));
     }
     this.buffer = '';
     this.bufStart = -1;
@@ -142,7 +142,7 @@ class HtmlWalker {
         const slot = row[c];
         if (slot === undefined) continue;
         if (slot === null) {
-          this.cells.push({ kind: 'span', text: '', start: 0, end: 0, rowStart: first });
+          this.cells.push(makeCell('span', '', 0, 0, first));
         } else {
           const cell = this.cellOf(slot, first);
           this.cells.push(cell);
@@ -161,7 +161,7 @@ class HtmlWalker {
     // The cell's offsets are those of its text (`62` in `<td><p><span>62</span></p></td>`).
     const start = inner.start ?? td.startIndex ?? 0;
     const end = inner.end ?? (td.endIndex ?? start) + 1;
-    return { kind, text, start, end: Math.max(start, end), rowStart };
+    return makeCell(kind, text, start, Math.max(start, end), rowStart);
   }
 }
 

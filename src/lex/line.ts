@@ -1,6 +1,6 @@
 // One line of text → cells: pipes (`|`, `│`), markdown rows with blank cells, tabs, runs of spaces,
 // and digits run together with labels (`规章000行政规范性文件693665`). Page-number lines are breaks.
-import { type Cell, isValueText } from './cell.js';
+import { type Cell, isValueText, makeCell } from './cell.js';
 import { isPageNumberLine } from '../../grammars/layout.js';
 import { type Line, isBlank, isSpace, columnAt } from './lines.js';
 
@@ -18,7 +18,7 @@ export function lexLine(line: Line, out: Cell[]): void {
     let to = t.length;
     while (from < to && isSpace(t.charCodeAt(from))) from++;
     while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
-    out.push({ kind: 'break', text: t.slice(from, to), start: line.start + from, end: line.start + to, rowStart: true, line: line.index });
+    out.push(makeCell('break', t.slice(from, to), line.start + from, line.start + to, true, line.index));
     return;
   }
   if (isRuleLine(t)) return;
@@ -108,16 +108,7 @@ function pushTrimmed(line: Line, from: number, to: number, out: Cell[], rowStart
 }
 
 export function cellAt(line: Line, kind: Cell['kind'], from: number, to: number, rowStart: boolean): Cell {
-  return {
-    kind,
-    text: line.text.slice(from, to).trim(),
-    start: line.start + from,
-    end: line.start + to,
-    rowStart,
-    line: line.index,
-    x: columnAt(line, from),
-    xEnd: columnAt(line, to),
-  };
+  return makeCell(kind, line.text.slice(from, to).trim(), line.start + from, line.start + to, rowStart, line.index, columnAt(line, from), columnAt(line, to));
 }
 
 /** Plain text: chunks separated by whitespace, each chunk split where labels and digits run together. */
