@@ -30,6 +30,8 @@ export interface KeyedRead {
 interface Compiled {
   vocab: KeyedTableVocabulary;
   match: (text: string) => string | undefined;
+  /** Each row's aliases, folded. */
+  aliases: Map<string, string[]>;
   captions: string[];
   versions: { version: KeyedVersion; keys: string[] }[];
 }
@@ -37,6 +39,7 @@ interface Compiled {
 const compiled: Compiled[] = keyedVocabularies.map((vocab) => ({
   vocab,
   match: matcher(vocab.rows).match,
+  aliases: new Map(vocab.rows.map((r) => [r.id, foldAll(r.aliases)])),
   captions: foldAll(vocab.captions),
   versions: vocab.versions.map((version) => ({ version, keys: foldAll(version.header) })),
 }));
@@ -102,7 +105,7 @@ function eventsOf(row: RawRow): Event[] {
     const found = c.match(text);
     if (!found) continue;
     // The row label nearest the values wins when several tables' labels ran together.
-    const end = rightmostEnd(text, c.vocab.rows.find((r) => r.id === found)!.aliases);
+    const end = rightmostEnd(text, c.aliases.get(found)!);
     if (end > bestEnd) {
       bestEnd = end;
       table = c.vocab.table;
@@ -116,9 +119,9 @@ function eventsOf(row: RawRow): Event[] {
   return events;
 }
 
-function rightmostEnd(text: string, aliases: readonly string[]): number {
+function rightmostEnd(text: string, folded: readonly string[]): number {
   let end = -1;
-  for (const a of foldAll(aliases)) {
+  for (const a of folded) {
     const at = text.lastIndexOf(a);
     if (at >= 0) end = Math.max(end, at + a.length);
   }
