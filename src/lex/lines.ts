@@ -14,15 +14,29 @@ export interface Line {
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
+  // Without a carriage return, line breaks are found by indexOf; with one, character by character.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push(lineAt(text, start, i, lines.length));
+      start = i + 1;
+    }
+    lines.push(lineAt(text, start, text.length, lines.length));
+    return lines;
+  }
   for (let i = 0; i <= text.length; i++) {
     const ch = text.charCodeAt(i);
     if (i === text.length || ch === 10 || ch === 13) {
-      lines.push({ text: text.slice(start, i), start, index: lines.length });
+      lines.push(lineAt(text, start, i, lines.length));
       if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }
   return lines;
+}
+
+/** A line with every field, the column cache empty: one shape for all lines. */
+function lineAt(text: string, start: number, end: number, index: number): Line {
+  return { text: text.slice(start, end), start, index, colIndex: undefined, col: undefined };
 }
 
 /** Spaces, tabs, line breaks, no-break and ideographic spaces, and the form feed pdftotext puts at a page break. */
