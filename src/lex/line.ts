@@ -8,7 +8,10 @@ import { type Line, isBlank, isSpace, columnAt } from './lines.js';
 function isPipe(code: number): boolean {
   return code === 0x7c || code === 0x2502 || code === 0x2503 || code === 0x2551;
 }
-const BOX_RULE = new Set(['─', '━', '┼', '├', '┤', '┌', '┐', '└', '┘', '┬', '┴', '═', '╪', '╞', '╡', '+', '-', '=', ':', ' ', '|', '│']);
+/** Characters of a rule line, by code. */
+const BOX_RULE = new Set(['─', '━', '┼', '├', '┤', '┌', '┐', '└', '┘', '┬', '┴', '═', '╪', '╞', '╡', '+', '-', '=', ':', ' ', '|', '│'].map((ch) => ch.charCodeAt(0)));
+/** `-` `─` `━` `═` */
+const DASHES = new Set(['-', '─', '━', '═'].map((ch) => ch.charCodeAt(0)));
 
 export function lexLine(line: Line, out: Cell[]): void {
   const t = line.text;
@@ -37,15 +40,24 @@ export function lexLine(line: Line, out: Cell[]): void {
 /** A markdown separator (`|---|:--|`) or a box-drawing rule (`├──┼──┤`): structure, no cells. */
 function isRuleLine(t: string): boolean {
   let dashes = 0;
-  for (const ch of t) {
-    if (!BOX_RULE.has(ch)) return false;
-    if (ch === '-' || ch === '─' || ch === '━' || ch === '═') dashes++;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (!BOX_RULE.has(c)) return false;
+    if (DASHES.has(c)) dashes++;
   }
   return dashes >= 3;
 }
 
 function lexPipeLine(line: Line, out: Cell[]): void {
   const t = line.text;
+  if (onlyPipesAndSpaces(t)) {
+    // `|||`: slots covered by a span in the one-cell-per-line form; never values, and only skipped,
+    // so one span cell stands for the run (20 MB of `|` must not become 20 million cells).
+    let pipe = 0;
+    while (!isPipe(t.charCodeAt(pipe))) pipe++;
+    out.push(cellAt(line, 'span', pipe, pipe + 1, false));
+    return;
+  }
   const pieces: { from: number; to: number }[] = [];
   let from = 0;
   for (let i = 0; i <= t.length; i++) {
@@ -55,12 +67,6 @@ function lexPipeLine(line: Line, out: Cell[]): void {
     }
   }
   const nonEmpty = pieces.filter((p) => !isBlank(t, p.from, p.to));
-  if (nonEmpty.length === 0) {
-    // `|||`: slots covered by a span in the one-cell-per-line form; never values, and only skipped,
-    // so one span cell stands for the run (20 MB of `|` must not become 20 million cells).
-    out.push(cellAt(line, 'span', pieces[0]!.to, pieces[0]!.to + 1, false));
-    return;
-  }
   const leading = isBlank(t, 0, pieces[0]!.to) && pieces.length > 1;
   if (!leading) {
     // `text |`: one cell per line (the seed, BeautifulSoup's ' |\n'); lines are cells, not rows.
@@ -81,6 +87,15 @@ function lexPipeLine(line: Line, out: Cell[]): void {
     else pushTrimmed(line, p.from, p.to, out, first);
     first = false;
   }
+}
+
+/** Nothing but pipes and spaces: every piece between the pipes is blank. */
+function onlyPipesAndSpaces(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (!isPipe(c) && !isSpace(c)) return false;
+  }
+  return true;
 }
 
 function lexSeparatedLine(line: Line, out: Cell[], sep: string): void {
