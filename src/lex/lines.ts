@@ -95,6 +95,11 @@ export function displayColumns(t: string): number[] {
   return cols;
 }
 
+/** Display columns a character takes: 2 for East Asian wide characters, else 1. */
+export function columnWidth(code: number): number {
+  return isWide(code) ? 2 : 1;
+}
+
 function isWide(code: number): boolean {
   return (
     (code >= 0x1100 && code <= 0x115f) ||
