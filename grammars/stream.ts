@@ -77,54 +77,49 @@ interface Run {
   end: number;
 }
 
-/** A row as the grammar reads it: the runs of its labels and of its values. */
+/** A row as the grammar reads it: the runs of its labels and of its values (null when it has none). */
 interface RowRuns {
   labels: Run | null;
   values: Run | null;
 }
 
+// The row grammar's rules, as regular expressions over the kind code. Character classes only, no
+// repeated groups: a repeated group keeps a backtrack entry per repetition and overflows the stack
+// on a million cells.
+/** Labels, wrapped over any number of cells (spans and page breaks between them skipped). */
+const LABEL_RUN = 'L[LSK]*';
+/** Values continue a run only within one physical row (lower case: not the first cell of a row). */
+const VALUE_RUN = '[VvBb](?:[SKvb]*[vb])?';
+/** Spans and page breaks between rows. */
+const SKIPS = '[SK]+';
+/** `row = labelRun valueRun? | valueRun | skips`: the label and value classes are disjoint, so the alternatives read as in a PEG. */
+const ROW = new RegExp(`(${LABEL_RUN})(${VALUE_RUN})?|(${VALUE_RUN})|${SKIPS}`, 'y');
+
 /**
- * A regular expression over the kind code, matched at the parser's index (sticky: the code is not
- * sliced), as the run of cells it covers.
+ * One row at the parser's index (sticky: the code is not sliced), as the runs of cells it covers;
+ * null for a run of spans and page breaks.
  */
-function cellRun(pattern: RegExp): P.Parser<Run> {
-  const re = new RegExp(pattern.source, 'y');
-  return P((code, i) => {
-    re.lastIndex = i;
-    const m = re.exec(code);
-    return m ? P.makeSuccess(i + m[0].length, { start: i, end: i + m[0].length }) : P.makeFailure(i, pattern.source);
-  });
-}
+const row = P<RowRuns | null>((code, i) => {
+  ROW.lastIndex = i;
+  const m = ROW.exec(code);
+  if (!m) return P.makeFailure(i, 'row');
+  const end = i + m[0].length;
+  if (m[1] !== undefined) {
+    const labelEnd = i + m[1].length;
+    return P.makeSuccess<RowRuns | null>(end, { labels: { start: i, end: labelEnd }, values: m[2] !== undefined ? { start: labelEnd, end } : null });
+  }
+  return P.makeSuccess<RowRuns | null>(end, m[3] !== undefined ? { labels: null, values: { start: i, end } } : null);
+});
 
 /**
  * The row grammar, over cells: a row is labels (wrapped over any number of cells) followed by the
  * values of one physical row; or values alone; or labels alone. Spans and page breaks are skipped.
  * It runs on the cells' kind code (`LLvvvSSLvvv…`), so each rule is a linear regular expression.
  */
-const rowGrammar = P.createLanguage<{
-  labelRun: Run;
-  valueRun: Run;
-  skips: null;
-  row: RowRuns | null;
-  rows: RowRuns[];
-}>({
-  // Character classes only, no repeated groups: a repeated group keeps a backtrack entry per
-  // repetition and overflows the stack on a million cells.
-  labelRun: () => cellRun(/L[LSK]*/),
-  // Values continue a run only within one physical row (lower case: not the first cell of a row).
-  valueRun: () => cellRun(/[VvBb](?:[SKvb]*[vb])?/),
-  skips: () => cellRun(/[SK]+/).map(() => null),
-  row: (r) =>
-    P.alt(
-      P.seq(r.labelRun, r.valueRun.or(P.succeed(null))).map(([labels, values]) => ({ labels, values })),
-      r.valueRun.map((values) => ({ labels: null, values })),
-      r.skips,
-    ),
-  rows: (r) => r.row.many().map((rows) => rows.filter((x): x is RowRuns => x !== null)),
-});
+const rows = row.many().map((found) => found.filter((x): x is RowRuns => x !== null));
 
 export function readRows(cells: readonly Cell[]): RawRow[] {
-  const result = rowGrammar.rows.parse(kindCode(cells));
+  const result = rows.parse(kindCode(cells));
   return result.status ? result.value.map((r) => rawRow(r.labels ? pick(cells, r.labels) : [], r.values ? pick(cells, r.values) : [])) : [];
 }
 
