@@ -202,8 +202,8 @@ function declaredEncoding(bytes: Uint8Array): { label: string; name: string } | 
 }
 
 function declaredCharset(bytes: Uint8Array): string | undefined {
-  // The head as ASCII, every other byte a space.
-  const head = bytes.slice(0, HEAD);
+  // The head as ASCII, every other byte a space (a copy: a Buffer's slice would be a view of the input).
+  const head = new Uint8Array(bytes.subarray(0, HEAD));
   for (let i = 0; i < head.length; i++) if (head[i]! >= 128) head[i] = 32;
   const lower = ASCII.decode(head).toLowerCase();
   let from = 0;

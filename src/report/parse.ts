@@ -4,7 +4,8 @@ import { asInput, inputBytes, countPieces, countTags, MAX_TEXT_PIECES, MAX_HTML_
 import { withoutInvisible } from '../input/invisible.js';
 import { detectForm, type Form } from '../input/form.js';
 import { lexHtml } from '../lex/html.js';
-import { lexText, splitLines, type Line } from '../lex/text.js';
+import { lexText } from '../lex/text.js';
+import { splitLines, type Line } from '../lex/lines.js';
 import { maskMarkup } from '../lex/markup.js';
 import type { Cell } from '../lex/cell.js';
 import { readRows } from '../../grammars/stream.js';
