@@ -1,23 +1,35 @@
-// npm run bench — ms per report over corpus/ for the full parse and for the floor (what any parser of
-// the input must do at least: cheerio.load plus a walk over the table cells for HTML, a line split for
-// text), and their ratio. Run after `npm run build`.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, extname } from 'node:path';
+// npm run bench — ms per report for the full parse and for the floor (what any parser of the input must
+// do at least: cheerio.load plus a walk over the table cells for HTML, a line split for text), and their
+// ratio, at steady state: the report files are those the gold files of corpus/ and corpus/forms/ name;
+// several full passes over all of them warm up the JIT first, then several passes are timed and each
+// file's time is the mean of its timed passes. Subtotals for corpus/ (published reports) and
+// corpus/forms/ (renderings of three of them), and the total. Run after `npm run build`.
+// BENCH_WARMUP and BENCH_PASSES change the number of passes.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as cheerio from 'cheerio';
 import { parseReport } from '../dist/index.js';
 
 const root = join(import.meta.dirname, '..', 'corpus');
-const files = [];
-const walk = (dir) => {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (['.html', '.htm', '.txt', '.md'].includes(extname(name))) files.push(p);
-  }
-};
-walk(root);
-const inputs = files.map((p) => ({ p, text: readFileSync(p, 'utf8'), html: extname(p).startsWith('.htm') }));
+const groups = [
+  { name: 'corpus/', dir: root },
+  { name: 'corpus/forms/', dir: join(root, 'forms') },
+];
+
+/** The report files a directory's gold files name, in name order. */
+function reportsOf(dir) {
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.gold.json'))
+    .sort()
+    .map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')).file)
+    .filter((file) => existsSync(join(dir, file)))
+    .map((file) => join(dir, file));
+}
+
+const inputs = groups.flatMap((g) =>
+  reportsOf(g.dir).map((p) => ({ group: g.name, name: p.slice(root.length + 1), text: readFileSync(p, 'utf8'), html: extname(p).startsWith('.htm'), parse: 0, floor: 0 })),
+);
 
 function floor({ text, html }) {
   if (html) {
@@ -31,25 +43,42 @@ function floor({ text, html }) {
   return text.split('\n').length;
 }
 
-function time(fn, rounds) {
-  for (let i = 0; i < 3; i++) fn(); // warm up
-  const t0 = performance.now();
-  for (let i = 0; i < rounds; i++) fn();
-  return (performance.now() - t0) / rounds;
+/** One pass over every input: adds each one's parse and floor time (ms) when `timed`. */
+function pass(timed) {
+  for (const input of inputs) {
+    let t0 = performance.now();
+    parseReport(input.text);
+    let t1 = performance.now();
+    if (timed) input.parse += t1 - t0;
+    t0 = performance.now();
+    floor(input);
+    t1 = performance.now();
+    if (timed) input.floor += t1 - t0;
+  }
 }
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
-const rows = [];
-let totalParse = 0;
-let totalFloor = 0;
+const warmup = Number(process.env.BENCH_WARMUP ?? 5);
+const passes = Number(process.env.BENCH_PASSES ?? 10);
+for (let i = 0; i < warmup; i++) pass(false);
+for (let i = 0; i < passes; i++) pass(true);
 for (const input of inputs) {
-  const parse = time(() => parseReport(input.text), rounds);
-  const base = time(() => floor(input), rounds);
-  totalParse += parse;
-  totalFloor += base;
-  rows.push({ file: input.p.slice(root.length + 1), kb: (input.text.length / 1024).toFixed(1), parse, base });
+  input.parse /= passes;
+  input.floor /= passes;
 }
-console.log(`${'file'.padEnd(48)} ${'KB'.padStart(6)} ${'parse ms'.padStart(9)} ${'floor ms'.padStart(9)} ${'ratio'.padStart(7)}`);
-for (const r of rows) console.log(`${r.file.padEnd(48)} ${r.kb.padStart(6)} ${r.parse.toFixed(3).padStart(9)} ${r.base.toFixed(3).padStart(9)} ${(r.parse / r.base).toFixed(1).padStart(7)}`);
-const n = rows.length;
-console.log(`\n${n} reports: full parse ${(totalParse / n).toFixed(3)} ms/report, floor ${(totalFloor / n).toFixed(3)} ms/report, ratio ${(totalParse / totalFloor).toFixed(2)}×`);
+
+const fmt = (ms) => ms.toFixed(3).padStart(9);
+const ratio = (parse, base) => `${(parse / base).toFixed(2)}×`;
+console.log(`steady state: ${warmup} warm-up passes, mean of ${passes} timed passes over ${inputs.length} report files\n`);
+console.log(`${'file'.padEnd(48)} ${'KB'.padStart(6)} ${'parse ms'.padStart(9)} ${'floor ms'.padStart(9)}`);
+for (const r of inputs) console.log(`${r.name.padEnd(48)} ${(r.text.length / 1024).toFixed(1).padStart(6)} ${fmt(r.parse)} ${fmt(r.floor)}`);
+console.log('');
+const sum = (list, key) => list.reduce((s, r) => s + r[key], 0);
+for (const g of groups) {
+  const list = inputs.filter((r) => r.group === g.name);
+  const parse = sum(list, 'parse');
+  const base = sum(list, 'floor');
+  console.log(`${g.name.padEnd(14)} ${String(list.length).padStart(3)} reports: full parse ${parse.toFixed(1)} ms per pass (${(parse / list.length).toFixed(3)} ms/report), floor ${base.toFixed(1)} ms, ratio ${ratio(parse, base)}`);
+}
+const parse = sum(inputs, 'parse');
+const base = sum(inputs, 'floor');
+console.log(`${'total'.padEnd(14)} ${String(inputs.length).padStart(3)} reports: full parse ${parse.toFixed(1)} ms per pass (${(parse / inputs.length).toFixed(3)} ms/report), floor ${base.toFixed(1)} ms, ratio ${ratio(parse, base)} (target: within 2×)`);

@@ -30,6 +30,8 @@ export interface KeyedRead {
 interface Compiled {
   vocab: KeyedTableVocabulary;
   match: (text: string) => string | undefined;
+  /** Each row's aliases, folded. */
+  aliases: Map<string, string[]>;
   captions: string[];
   versions: { version: KeyedVersion; keys: string[] }[];
 }
@@ -37,6 +39,7 @@ interface Compiled {
 const compiled: Compiled[] = keyedVocabularies.map((vocab) => ({
   vocab,
   match: matcher(vocab.rows).match,
+  aliases: new Map(vocab.rows.map((r) => [r.id, foldAll(r.aliases)])),
   captions: foldAll(vocab.captions),
   versions: vocab.versions.map((version) => ({ version, keys: foldAll(version.header) })),
 }));
@@ -46,18 +49,20 @@ export const activeDisclosureCaptionKeys = compiled.flatMap((c) => c.captions).c
 
 type Event = { kind: 'caption'; table: KeyedTable } | { kind: 'header'; table: KeyedTable; version: Version } | { kind: 'row'; table: KeyedTable | null; row: KeyedRow };
 
+const stream = new ItemStream<RawRow>();
+
 /**
  * The section's grammar over rows: `captionRow`, `headerRow` and `dataRow` may all be one row when the
  * page text runs them together (`第二十条第（一）项信息内容本年制发件数…规章000`), so a row yields the events
  * it contains, in print order.
  */
+const section = P.createLanguage<{ row: Event[]; section: Event[] }>({
+  row: () => stream.item(() => true, 'row').map(eventsOf),
+  section: (r) => r.row.many().map((lists) => lists.flat()),
+}).section;
+
 export function readActiveDisclosure(rows: readonly RawRow[]): Record<KeyedTable, KeyedRead> {
-  const s = new ItemStream(rows);
-  const lang = P.createLanguage<{ row: Event[]; section: Event[] }>({
-    row: () => s.item(() => true, 'row').map(eventsOf),
-    section: (r) => r.row.many().map((lists) => lists.flat()),
-  });
-  const events = s.parse(lang.section) ?? [];
+  const events = stream.parse(rows, section) ?? [];
   const reads: Record<KeyedTable, KeyedRead> = {
     documents: { table: 'documents', rows: [], headers: [] },
     decisions: { table: 'decisions', rows: [], headers: [] },
@@ -100,7 +105,7 @@ function eventsOf(row: RawRow): Event[] {
     const found = c.match(text);
     if (!found) continue;
     // The row label nearest the values wins when several tables' labels ran together.
-    const end = rightmostEnd(text, c.vocab.rows.find((r) => r.id === found)!.aliases);
+    const end = rightmostEnd(text, c.aliases.get(found)!);
     if (end > bestEnd) {
       bestEnd = end;
       table = c.vocab.table;
@@ -114,9 +119,9 @@ function eventsOf(row: RawRow): Event[] {
   return events;
 }
 
-function rightmostEnd(text: string, aliases: readonly string[]): number {
+function rightmostEnd(text: string, folded: readonly string[]): number {
   let end = -1;
-  for (const a of foldAll(aliases)) {
+  for (const a of folded) {
     const at = text.lastIndexOf(a);
     if (at >= 0) end = Math.max(end, at + a.length);
   }

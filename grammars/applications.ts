@@ -96,14 +96,15 @@ const dataRowMatcher = matcher(applicationRows);
 const v2021Keys = foldAll(applicationRows.filter((r) => v2021OnlyRows.includes(r.id) && !r.atEnd).flatMap((r) => r.aliases));
 
 /** The table's grammar over rows: `valueRow`s (labelled or not) and `labelRow`s (headings, headers). */
+const stream = new ItemStream<RawRow>();
+const table = P.createLanguage<{ valueRow: ApplicationRow; labelRow: null; table: ApplicationRow[] }>({
+  valueRow: () => stream.item((r) => r.values.length > 0, 'value row').map(classify),
+  labelRow: () => stream.item((r) => r.values.length === 0, 'label row').map(() => null),
+  table: (r) => P.alt(r.valueRow, r.labelRow).many().map((xs) => xs.filter((x): x is ApplicationRow => x !== null)),
+}).table;
+
 export function readApplications(rows: readonly RawRow[]): ApplicationsRead {
-  const s = new ItemStream(rows);
-  const lang = P.createLanguage<{ valueRow: ApplicationRow; labelRow: null; table: ApplicationRow[] }>({
-    valueRow: () => s.item((r) => r.values.length > 0, 'value row').map(classify),
-    labelRow: () => s.item((r) => r.values.length === 0, 'label row').map(() => null),
-    table: (r) => P.alt(r.valueRow, r.labelRow).many().map((xs) => xs.filter((x): x is ApplicationRow => x !== null)),
-  });
-  const read = s.parse(lang.table) ?? [];
+  const read = stream.parse(rows, table) ?? [];
   let template: Version | undefined;
   if (rows.some((r) => containsAny(r.labelText, v2021Keys)) || read.some((r) => r.id !== null && v2021OnlyRows.includes(r.id))) template = 'V2021';
   else if (read.some((r) => r.id !== null && v2019OnlyRows.includes(r.id))) template = 'V2019';

@@ -2,10 +2,36 @@
 // Values and offsets never pass through here; only the text a label is matched on.
 import { TRADITIONAL, SIMPLIFIED } from './traditional.js';
 
-const QUOTES = new Set(['“', '”', '"', "'", '‘', '’', '「', '」', '『', '』', '〝', '〞']);
-const NUMBER_MARKS = new Set(['.', '、', '．']);
+const QUOTES = ['“', '”', '"', "'", '‘', '’', '「', '」', '『', '』', '〝', '〞'];
+const NUMBER_MARKS = ['.', '、', '．'];
 /** Characters that print nothing (zero-width spaces and joiners, BOM, soft hyphen): scraped pages are full of them. */
 export const INVISIBLE = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']);
+/** Spaces a label or a value is read without: space, tab, line breaks, no-break and ideographic spaces. */
+const SPACES = [' ', '\t', '\n', '\r', '\u00a0', '\u3000'];
+
+// What folding does to a code unit, looked up by code: one pass over a label, no string per character.
+const SPACE = 1;
+const INVISIBLE_MARK = 2;
+const QUOTE = 4;
+const NUMBER_MARK = 8;
+const CLASS = new Uint8Array(0x10000);
+const mark = (chars: Iterable<string>, bit: number) => {
+  for (const ch of chars) CLASS[ch.charCodeAt(0)]! |= bit;
+};
+mark(SPACES, SPACE);
+mark(INVISIBLE, INVISIBLE_MARK);
+mark(QUOTES, QUOTE);
+mark(NUMBER_MARKS, NUMBER_MARK);
+
+/** A character that prints nothing (INVISIBLE), by code. */
+export function isInvisible(code: number): boolean {
+  return (CLASS[code]! & INVISIBLE_MARK) !== 0;
+}
+
+/** A space or an invisible character: what `compact` drops. */
+export function isSpaceOrInvisible(code: number): boolean {
+  return (CLASS[code]! & (SPACE | INVISIBLE_MARK)) !== 0;
+}
 
 /** NFKC, skipped for text that NFKC leaves as it is (ASCII, CJK ideographs, CJK punctuation): it is costly. */
 export function nfkc(text: string): string {
@@ -45,21 +71,32 @@ export function foldTraditional(text: string): string {
 /** Folds a label for matching: NFKC, traditional → simplified, no whitespace, quotes or invisible characters, `1、`/`1．` → `1.`. */
 export function foldLabel(text: string): string {
   const n = foldTraditional(nfkc(text));
+  // Runs of characters kept as they are are sliced, not appended one by one.
   let out = '';
+  let from = 0;
+  /** The last character kept so far (-1: none). */
+  let last = -1;
   for (let i = 0; i < n.length; i++) {
-    const ch = n[i]!;
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000') continue;
-    if (QUOTES.has(ch) || INVISIBLE.has(ch)) continue;
-    // Item numbers are written 1. 1． 1、 — one spelling for matching.
-    if (NUMBER_MARKS.has(ch) && out.length > 0 && isAsciiDigit(out[out.length - 1]!) && i + 1 < n.length && !isAsciiDigit(n[i + 1]!)) {
-      out += '.';
+    const c = n.charCodeAt(i);
+    const cls = CLASS[c]!;
+    if (cls & (SPACE | INVISIBLE_MARK | QUOTE)) {
+      out += n.slice(from, i);
+      from = i + 1;
       continue;
     }
-    out += ch;
+    // Item numbers are written 1. 1． 1、 — one spelling for matching.
+    if (cls & NUMBER_MARK && isAsciiDigit(last) && i + 1 < n.length && !isAsciiDigit(n.charCodeAt(i + 1))) {
+      last = 0x2e;
+      if (c === 0x2e) continue;
+      out += n.slice(from, i) + '.';
+      from = i + 1;
+      continue;
+    }
+    last = c;
   }
-  return out;
+  return from === 0 ? n : out + n.slice(from);
 }
 
-function isAsciiDigit(ch: string): boolean {
-  return ch >= '0' && ch <= '9';
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

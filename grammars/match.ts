@@ -16,17 +16,41 @@ export interface Matcher {
   match(folded: string): string | undefined;
 }
 
+interface Alias {
+  id: string;
+  text: string;
+  atEnd: boolean;
+  /** Place in the vocabulary: of two rows with the same alias, the first wins. */
+  order: number;
+}
+
 export function matcher(rows: readonly RowVocabulary[]): Matcher {
-  const folded = rows.map((r) => ({ id: r.id, atEnd: !!r.atEnd, aliases: r.aliases.map(foldLabel) }));
+  // The aliases by their first character: one pass over the text finds every occurrence of every alias.
+  const byFirst = new Map<number, Alias[]>();
+  let order = 0;
+  for (const r of rows)
+    for (const alias of r.aliases) {
+      const text = foldLabel(alias);
+      const first = text.charCodeAt(0);
+      let list = byFirst.get(first);
+      if (!list) byFirst.set(first, (list = []));
+      list.push({ id: r.id, text, atEnd: !!r.atEnd, order: order++ });
+    }
   return {
     match(text) {
-      let best: { id: string; end: number; length: number } | undefined;
-      for (const row of folded) {
-        for (const alias of row.aliases) {
-          const at = row.atEnd ? (text.endsWith(alias) ? text.length - alias.length : -1) : text.lastIndexOf(alias);
-          if (at < 0) continue;
-          const end = at + alias.length;
-          if (!best || end > best.end || (end === best.end && alias.length > best.length)) best = { id: row.id, end, length: alias.length };
+      let best: Alias | undefined;
+      let bestEnd = -1;
+      for (let i = 0; i < text.length; i++) {
+        const list = byFirst.get(text.charCodeAt(i));
+        if (!list) continue;
+        for (const a of list) {
+          const end = i + a.text.length;
+          if ((a.atEnd && end !== text.length) || !text.startsWith(a.text, i)) continue;
+          // Rightmost end wins; then the longer alias; then the one listed first.
+          if (!best || end > bestEnd || (end === bestEnd && (a.text.length > best.text.length || (a.text.length === best.text.length && a.order < best.order)))) {
+            best = a;
+            bestEnd = end;
+          }
         }
       }
       return best?.id;

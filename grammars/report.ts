@@ -34,11 +34,33 @@ const isApplications = labelled(applicationKeys);
 const isReview = labelled(reviewKeys);
 const isClosing = labelled(closingKeys);
 
+const stream = new ItemStream<RawRow>();
+
+interface Region {
+  /** Rows skipped before the anchor. */
+  skipped: number;
+  rows: RawRow[];
+}
+
+/** `region = skip* anchor (not end)*`: a table from its anchor row to the row before its end. */
+function region(starts: (r: RawRow) => boolean, ends: (r: RawRow) => boolean): P.Parser<Region> {
+  return P.createLanguage<{ skipped: RawRow[]; anchor: RawRow; body: RawRow[]; region: Region }>({
+    skipped: () => stream.until(starts),
+    anchor: () => stream.item(starts, 'table anchor'),
+    body: () => stream.until(ends),
+    region: (r) => P.seq(r.skipped, r.anchor, r.body).map(([skipped, anchor, body]) => ({ skipped: skipped.length, rows: [anchor, ...body] })),
+  }).region;
+}
+
+const activeRegion = region(isActiveDisclosure, (r) => isApplications(r) || isReview(r));
+const applicationsRegion = region(isApplications, isReview);
+const reviewRegion = region(isReview, isClosing);
+
 export function locateTables(rows: readonly RawRow[]): Regions {
   // Each table is looked for after the one before it when that one is present, else from the top.
-  const active = findFrom(rows, 0, isActiveDisclosure, (r) => isApplications(r) || isReview(r));
-  const applications = findFrom(rows, active?.end ?? 0, isApplications, isReview);
-  const review = findFrom(rows, applications?.end ?? active?.end ?? 0, isReview, isClosing);
+  const active = findFrom(rows, 0, activeRegion);
+  const applications = findFrom(rows, active?.end ?? 0, applicationsRegion);
+  const review = findFrom(rows, applications?.end ?? active?.end ?? 0, reviewRegion);
   return {
     activeDisclosure: active?.rows ?? [],
     applications: applications?.rows ?? [],
@@ -46,16 +68,9 @@ export function locateTables(rows: readonly RawRow[]): Regions {
   };
 }
 
-/** `region = skip* anchor (not end)*`, read from row `from` on. */
-function findFrom(rows: readonly RawRow[], from: number, starts: (r: RawRow) => boolean, ends: (r: RawRow) => boolean): { rows: RawRow[]; end: number } | undefined {
-  const s = new ItemStream(rows.slice(from));
-  const lang = P.createLanguage<{ skipped: RawRow[]; anchor: RawRow; body: RawRow[]; region: { skipped: number; rows: RawRow[] } }>({
-    skipped: () => s.until(starts),
-    anchor: () => s.item(starts, 'table anchor'),
-    body: () => s.until(ends),
-    region: (r) => P.seq(r.skipped, r.anchor, r.body).map(([skipped, anchor, body]) => ({ skipped: skipped.length, rows: [anchor, ...body] })),
-  });
-  const found = s.parse(lang.region);
+/** A region read from row `from` on, and the index after it. */
+function findFrom(rows: readonly RawRow[], from: number, grammar: P.Parser<Region>): { rows: RawRow[]; end: number } | undefined {
+  const found = stream.parse(rows.slice(from), grammar);
   if (!found) return undefined;
   return { rows: found.rows, end: from + found.skipped + found.rows.length };
 }

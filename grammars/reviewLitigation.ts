@@ -24,27 +24,29 @@ export interface ReviewRead {
   values: Cell[];
 }
 
+const stream = new ItemStream<RawRow>();
+const isHeader = (r: RawRow) => containsAny(r.labelText, headerKeys);
+const ends = (r: RawRow) => r.labels.some((l) => isProse(l)) || containsAny(r.labelText, closing);
+
 /** `preamble` (rows before the header), `header` (the row naming 未经复议直接起诉 / 复议后起诉), `dataRow`s. */
+const table = P.createLanguage<{ preamble: RawRow[]; header: RawRow; dataRows: Cell[]; table: Cell[] }>({
+  preamble: () => stream.until(isHeader),
+  header: () => stream.item(isHeader, 'review header'),
+  // The header row's own values open the data row; later rows continue it until 15 cells or a new section.
+  dataRows: () =>
+    stream.run((rows, i) => {
+      const values: Cell[] = [];
+      let j = i;
+      for (; j < rows.length && values.length < REVIEW_CELLS; j++) {
+        if (j > i && ends(rows[j]!)) break;
+        for (const v of rows[j]!.values) values.push(v);
+      }
+      return P.makeSuccess(j, values);
+    }),
+  table: (r) => r.preamble.then(P.lookahead(r.header)).then(r.dataRows),
+}).table;
+
 export function readReviewLitigation(rows: readonly RawRow[]): ReviewRead | undefined {
-  const s = new ItemStream(rows);
-  const isHeader = (r: RawRow) => containsAny(r.labelText, headerKeys);
-  const ends = (r: RawRow) => r.labels.some((l) => isProse(l)) || containsAny(r.labelText, closing);
-  const lang = P.createLanguage<{ preamble: RawRow[]; header: RawRow; dataRows: Cell[]; table: Cell[] }>({
-    preamble: () => s.until(isHeader),
-    header: () => s.item(isHeader, 'review header'),
-    // The header row's own values open the data row; later rows continue it until 15 cells or a new section.
-    dataRows: () =>
-      P((_input, i) => {
-        const values: Cell[] = [];
-        let j = i;
-        for (; j < rows.length && values.length < REVIEW_CELLS; j++) {
-          if (j > i && ends(rows[j]!)) break;
-          for (const v of rows[j]!.values) values.push(v);
-        }
-        return P.makeSuccess(j, values);
-      }),
-    table: (r) => r.preamble.then(P.lookahead(r.header)).then(r.dataRows),
-  });
-  const values = s.parse(lang.table);
+  const values = stream.parse(rows, table);
   return values ? { values } : undefined;
 }

@@ -4,32 +4,41 @@ import P from 'parsimmon';
 import type { Cell } from '../src/lex/cell.js';
 import { foldedText } from './match.js';
 
-/** Items of any kind, with a parser that accepts the item at the current index when `test` holds. */
+/**
+ * A stream of items of any kind, reusable: grammars over it are built once, with the stream's
+ * primitives, and `parse` sets the items they read for one run.
+ */
 export class ItemStream<T> {
-  readonly input: string;
-  constructor(readonly items: readonly T[]) {
-    this.input = '\u0000'.repeat(items.length);
+  private items: readonly T[] = [];
+
+  /** A primitive that reads the items from index i: succeed with the index after what it took, or fail. */
+  run<R>(read: (items: readonly T[], i: number) => P.Reply<R>): P.Parser<R> {
+    return P((_input, i) => read(this.items, i));
   }
 
   item(test: (item: T, index: number) => boolean, expected: string): P.Parser<T> {
-    const items = this.items;
-    return P((_input, i) => (i < items.length && test(items[i]!, i) ? P.makeSuccess(i + 1, items[i]!) : P.makeFailure(i, expected)));
+    return this.run((items, i) => (i < items.length && test(items[i]!, i) ? P.makeSuccess(i + 1, items[i]!) : P.makeFailure(i, expected)));
   }
 
   /** Skips items until `test` holds (not consuming it); linear. */
   until(test: (item: T, index: number) => boolean): P.Parser<T[]> {
-    const items = this.items;
-    return P((_input, i) => {
+    return this.run((items, i) => {
       let j = i;
       while (j < items.length && !test(items[j]!, j)) j++;
       return P.makeSuccess(j, items.slice(i, j));
     });
   }
 
-  /** Runs a grammar from the first item; what it leaves unread is ignored. */
-  parse<R>(parser: P.Parser<R>): R | undefined {
-    const result = parser.skip(P.all).parse(this.input);
-    return result.status ? result.value : undefined;
+  /** Runs a grammar over `items` from the first; what it leaves unread is ignored. */
+  parse<R>(items: readonly T[], grammar: P.Parser<R>): R | undefined {
+    const outer = this.items;
+    this.items = items;
+    try {
+      const result = grammar.skip(P.all).parse('\u0000'.repeat(items.length));
+      return result.status ? result.value : undefined;
+    } finally {
+      this.items = outer;
+    }
   }
 }
 
@@ -62,41 +71,62 @@ export function kindCode(cells: readonly Cell[]): string {
   return code;
 }
 
+/** Cells `start` to `end` (exclusive) of the stream: what a rule of the row grammar matched. */
+interface Run {
+  start: number;
+  end: number;
+}
+
+/** A row as the grammar reads it: the runs of its labels and of its values (null when it has none). */
+interface RowRuns {
+  labels: Run | null;
+  values: Run | null;
+}
+
+// The row grammar's rules, as regular expressions over the kind code. Character classes only, no
+// repeated groups: a repeated group keeps a backtrack entry per repetition and overflows the stack
+// on a million cells.
+/** Labels, wrapped over any number of cells (spans and page breaks between them skipped). */
+const LABEL_RUN = 'L[LSK]*';
+/** Values continue a run only within one physical row (lower case: not the first cell of a row). */
+const VALUE_RUN = '[VvBb](?:[SKvb]*[vb])?';
+/** Spans and page breaks between rows. */
+const SKIPS = '[SK]+';
+/** `row = labelRun valueRun? | valueRun | skips`: the label and value classes are disjoint, so the alternatives read as in a PEG. */
+const ROW = new RegExp(`(${LABEL_RUN})(${VALUE_RUN})?|(${VALUE_RUN})|${SKIPS}`, 'y');
+
+/**
+ * One row at the parser's index (sticky: the code is not sliced), as the runs of cells it covers;
+ * null for a run of spans and page breaks.
+ */
+const row = P<RowRuns | null>((code, i) => {
+  ROW.lastIndex = i;
+  const m = ROW.exec(code);
+  if (!m) return P.makeFailure(i, 'row');
+  const end = i + m[0].length;
+  if (m[1] !== undefined) {
+    const labelEnd = i + m[1].length;
+    return P.makeSuccess<RowRuns | null>(end, { labels: { start: i, end: labelEnd }, values: m[2] !== undefined ? { start: labelEnd, end } : null });
+  }
+  return P.makeSuccess<RowRuns | null>(end, m[3] !== undefined ? { labels: null, values: { start: i, end } } : null);
+});
+
 /**
  * The row grammar, over cells: a row is labels (wrapped over any number of cells) followed by the
  * values of one physical row; or values alone; or labels alone. Spans and page breaks are skipped.
  * It runs on the cells' kind code (`LLvvvSSLvvv…`), so each rule is a linear regular expression.
  */
+const rows = row.many().map((found) => found.filter((x): x is RowRuns => x !== null));
+
 export function readRows(cells: readonly Cell[]): RawRow[] {
-  const lang = P.createLanguage<{
-    labelRun: P.Mark<string>;
-    valueRun: P.Mark<string>;
-    skips: null;
-    row: RawRow | null;
-    rows: RawRow[];
-  }>({
-    // Character classes only, no repeated groups: a repeated group keeps a backtrack entry per
-    // repetition and overflows the stack on a million cells.
-    labelRun: () => P.regexp(/L[LSK]*/).mark(),
-    // Values continue a run only within one physical row (lower case: not the first cell of a row).
-    valueRun: () => P.regexp(/[VvBb](?:[SKvb]*[vb])?/).mark(),
-    skips: () => P.regexp(/[SK]+/).map(() => null),
-    row: (r) =>
-      P.alt(
-        P.seq(r.labelRun, r.valueRun.or(P.succeed(null))).map(([l, v]) => rawRow(pick(cells, l), v ? pick(cells, v) : [])),
-        r.valueRun.map((v) => rawRow([], pick(cells, v))),
-        r.skips,
-      ),
-    rows: (r) => r.row.many().map((rows) => rows.filter((x): x is RawRow => x !== null)),
-  });
-  const result = lang.rows.parse(kindCode(cells));
-  return result.status ? result.value : [];
+  const result = rows.parse(kindCode(cells));
+  return result.status ? result.value.map((r) => rawRow(r.labels ? pick(cells, r.labels) : [], r.values ? pick(cells, r.values) : [])) : [];
 }
 
 /** The label, value and blank cells a match covers (spans and page breaks dropped). */
-function pick(cells: readonly Cell[], mark: P.Mark<string>): Cell[] {
+function pick(cells: readonly Cell[], run: Run): Cell[] {
   const out: Cell[] = [];
-  for (let i = mark.start.offset; i < mark.end.offset; i++) {
+  for (let i = run.start; i < run.end; i++) {
     const c = cells[i]!;
     if (c.kind !== 'span' && c.kind !== 'break') out.push(c);
   }

@@ -106,11 +106,17 @@ interface Utf8Read {
   note?: string;
 }
 
+/** Decoders kept: a non-streaming decode starts afresh every time. */
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
+const UTF8 = new TextDecoder('utf-8');
+/** Bytes below 128 as the characters they are (windows-1252 agrees with ASCII there). */
+const ASCII = new TextDecoder('windows-1252');
+
 function readUtf8(bytes: Uint8Array): Utf8Read {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), clean: true, mostly: true };
+    return { text: UTF8_STRICT.decode(bytes), clean: true, mostly: true };
   } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
+    const text = UTF8.decode(bytes);
     const { replaced, nonAscii } = countReplaced(text);
     return { text, clean: false, mostly: replaced * UTF8_ERROR_RATIO <= nonAscii, note: `${replaced} byte sequence(s) are not UTF-8: read as U+FFFD` };
   }
@@ -196,10 +202,10 @@ function declaredEncoding(bytes: Uint8Array): { label: string; name: string } | 
 }
 
 function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = bytes.subarray(0, HEAD);
-  let ascii = '';
-  for (const b of head) ascii += b < 128 ? String.fromCharCode(b) : ' ';
-  const lower = ascii.toLowerCase();
+  // The head as ASCII, every other byte a space (a copy: a Buffer's slice would be a view of the input).
+  const head = new Uint8Array(bytes.subarray(0, HEAD));
+  for (let i = 0; i < head.length; i++) if (head[i]! >= 128) head[i] = 32;
+  const lower = ASCII.decode(head).toLowerCase();
   let from = 0;
   while (true) {
     const at = lower.indexOf('charset', from);

@@ -1,5 +1,5 @@
 // Which form a text is in: decides the lexer, and is reported as `source.form`.
-import { splitLines, type Line } from '../lex/lines.js';
+import { splitLines, isTrimmed, type Line } from '../lex/lines.js';
 import { looksTabbed } from '../lex/tabbed.js';
 import { looksStacked } from '../lex/stacked.js';
 
@@ -11,22 +11,32 @@ import { looksStacked } from '../lex/stacked.js';
  */
 export type Form = 'html' | 'markdown' | 'pipe-text' | 'box-text' | 'tab-text' | 'stacked-text' | 'plain-text';
 
-/** Looks at the text's shape only; linear, reads at most the first 64 KB for tags and 20,000 lines. */
-export function detectForm(text: string, lines: readonly Line[] = splitLines(text)): Form {
+/**
+ * Looks at the text's shape only; linear, reads at most the first 64 KB for tags and 20,000 lines.
+ * `lines` gives the text's lines (split only when the head does not already say HTML).
+ */
+export function detectForm(text: string, lines: () => readonly Line[] = () => splitLines(text)): Form {
   const head = text.slice(0, 65536).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+  const all = lines();
   let markdownRows = 0;
   let markdownRules = 0;
   let pipeCells = 0;
   let box = 0;
-  const sample = lines.length > 20000 ? lines.slice(0, 20000) : lines;
-  for (const l of sample) {
-    const line = l.text.trim();
-    if (line.startsWith('|') && line.endsWith('|') && line.length > 2) {
+  const sample = all.length > 20000 ? all.slice(0, 20000) : all;
+  for (const { text: t } of sample) {
+    // The line as trimmed, by its bounds (no string made per line).
+    let from = 0;
+    let to = t.length;
+    while (from < to && isTrimmed(t.charCodeAt(from))) from++;
+    while (to > from && isTrimmed(t.charCodeAt(to - 1))) to--;
+    const first = t.charCodeAt(from);
+    const last = t.charCodeAt(to - 1);
+    if (first === PIPE && last === PIPE && to - from > 2) {
       markdownRows++;
-      if (isMarkdownRule(line)) markdownRules++;
-    } else if (line.length > 1 && line.endsWith('|') && line[0] !== '|') pipeCells++;
-    if (line.startsWith('│') || line.startsWith('├')) box++;
+      if (isMarkdownRule(t, from, to)) markdownRules++;
+    } else if (to - from > 1 && last === PIPE && first !== PIPE) pipeCells++;
+    if (first === 0x2502 || first === 0x251c) box++;
   }
   // Markdown may carry raw HTML (pandoc's gfm writes tables it cannot draw as <table>): its pipe tables decide.
   if (markdownRules >= 1 && markdownRows >= 3 && markdownRows >= pipeCells) return 'markdown';
@@ -39,12 +49,15 @@ export function detectForm(text: string, lines: readonly Line[] = splitLines(tex
   return 'plain-text';
 }
 
-/** `|---|:--:|`: the rule under a markdown table's header. */
-function isMarkdownRule(line: string): boolean {
+const PIPE = 0x7c;
+
+/** `|---|:--:|`: the rule under a markdown table's header (the line from `from` to `to`). */
+function isMarkdownRule(line: string, from: number, to: number): boolean {
   let dashes = 0;
-  for (const ch of line) {
-    if (ch === '-') dashes++;
-    else if (ch !== '|' && ch !== ':' && ch !== ' ') return false;
+  for (let i = from; i < to; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x2d) dashes++;
+    else if (c !== PIPE && c !== 0x3a && c !== 0x20) return false;
   }
   return dashes >= 3;
 }

@@ -1,11 +1,7 @@
 // Characters that print nothing — zero-width spaces and joiners, a BOM in mid-text (files joined by a
 // scraper), soft hyphens — split words for every keyword search (政​府 is not 政府). They are taken out
 // before lexing, and the lexed cells' offsets are mapped back, so provenance still points into the input.
-import { INVISIBLE } from '../../grammars/fold.js';
-
-const CODES = new Set([...INVISIBLE].map((ch) => ch.charCodeAt(0)));
-/** By code, without making a string per character (a 20 MB input is 20 million characters). */
-const invisible = (code: number) => code > 0xac && CODES.has(code);
+import { isInvisible } from '../../grammars/fold.js';
 
 export interface Visible {
   /** The text without invisible characters. */
@@ -17,7 +13,7 @@ export interface Visible {
 export function withoutInvisible(input: string): Visible {
   let first = -1;
   for (let i = 0; i < input.length; i++) {
-    if (invisible(input.charCodeAt(i))) {
+    if (isInvisible(input.charCodeAt(i))) {
       first = i;
       break;
     }
@@ -28,7 +24,7 @@ export function withoutInvisible(input: string): Visible {
   const parts: string[] = [];
   let from = 0;
   for (let i = first; i < input.length; i++) {
-    if (!invisible(input.charCodeAt(i))) continue;
+    if (!isInvisible(input.charCodeAt(i))) continue;
     parts.push(input.slice(from, i));
     at.push(i - at.length);
     from = i + 1;

@@ -2,7 +2,7 @@
 // multiline tables): `  ------ -------- ----`. The groups give each column's extent, so a word
 // belongs to the column it starts in, and a column with nothing in it on a row of numbers is a blank
 // cell (the form prints blank cells as spaces, so position is the only trace of them).
-import { type Cell, isValueText } from './cell.js';
+import { type Cell, isValueText, makeCell } from './cell.js';
 import { type Line, displayColumns, isSpace } from './lines.js';
 import { joinWrapped } from './box.js';
 
@@ -112,21 +112,12 @@ export function lexAligned(lines: readonly Line[], out: Cell[]): void {
         // A value column left empty on a row of numbers: a blank cell the layout shows as spaces.
         if (r < firstBodyRow || c < firstValueColumn) return;
         const at = line.start;
-        out.push({ kind: 'blank', text: '', start: at, end: at, rowStart: first, line: line.index, x: extents[c]!.x0, xEnd: extents[c]!.x1 });
+        out.push(makeCell('blank', '', at, at, first, line.index, extents[c]!.x0, extents[c]!.x1));
         first = false;
         return;
       }
       const text = cellText(toks);
-      out.push({
-        kind: isValueText(text) ? 'value' : 'label',
-        text,
-        start: toks[0]!.start,
-        end: toks[toks.length - 1]!.end,
-        rowStart: first,
-        line: toks[0]!.line,
-        x: toks[0]!.x0,
-        xEnd: extents[c]!.x1,
-      });
+      out.push(makeCell(isValueText(text) ? 'value' : 'label', text, toks[0]!.start, toks[toks.length - 1]!.end, first, toks[0]!.line, toks[0]!.x0, extents[c]!.x1));
       first = false;
     });
   });

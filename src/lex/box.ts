@@ -3,12 +3,20 @@
 // several lines (`本年新` / `制作数量`, `7` / `.属于行政执法案卷`) and a rowspan cell's text sits on
 // whichever line the renderer centred it. Rules can close some columns and not others (a rowspan
 // cell continues beside a rule), so cells are tracked per column range, not per line.
-import { type Cell, isValueText } from './cell.js';
-import { type Line, displayColumns, isSpace } from './lines.js';
+import { type Cell, isValueText, makeCell } from './cell.js';
+import { type Line, columnWidth, isSpace, isTrimmed } from './lines.js';
 
 /** Vertical bars and junctions. `+` is a junction only next to a rule character (not in `+1036`). */
 const BARS = new Set(['│', '┃', '║', '|', '┼', '├', '┤', '┬', '┴', '┌', '┐', '└', '┘', '╋', '╬', '╪', '╫', '╞', '╡', '╒', '╕', '╘', '╛', '╔', '╗', '╚', '╝', '╠', '╣', '╦', '╩']);
 const RULE = new Set(['─', '━', '═', '-', '=', ':']);
+// The same, looked up by code: every character of every line of a table is.
+const BAR_CODE = 1;
+const RULE_CODE = 2;
+const BOX_CLASS = new Uint8Array(0x10000);
+for (const ch of BARS) BOX_CLASS[ch.charCodeAt(0)] = BAR_CODE;
+for (const ch of RULE) BOX_CLASS[ch.charCodeAt(0)] = RULE_CODE;
+const PLUS = 0x2b;
+const isRuleCode = (code: number) => BOX_CLASS[code] === RULE_CODE;
 /** Characters a line of a box table may start with. */
 const LEAD = new Set(['┌', '├', '└', '│', '┃', '║', '╔', '╠', '╚', '╒', '╞', '╘', '+', '|']);
 /** Characters that start a rule line: the first line of a table (or of its part on a page). */
@@ -16,8 +24,10 @@ const TOP = new Set(['┌', '╔', '╒', '├', '╞', '╠', '+']);
 
 /** The index after the box table starting at line `i`, or undefined when none starts there. */
 export function boxTableEnd(lines: readonly Line[], i: number): number | undefined {
+  // The first character decides for most lines, before the line is trimmed.
+  if (!TOP.has(lines[i]!.text[0] ?? '')) return undefined;
   const first = lines[i]!.text.trimEnd();
-  if (!TOP.has(first[0] ?? '') || !isRuleLine(first)) return undefined;
+  if (!isRuleLine(first)) return undefined;
   let j = i + 1;
   let content = 0;
   while (j < lines.length && LEAD.has(lines[j]!.text[0] ?? '')) {
@@ -30,9 +40,11 @@ export function boxTableEnd(lines: readonly Line[], i: number): number | undefin
 /** Only junctions and rule characters, with at least three rule characters. */
 function isRuleLine(t: string): boolean {
   let rules = 0;
-  for (const ch of t) {
-    if (RULE.has(ch)) rules++;
-    else if (!BARS.has(ch) && ch !== '+') return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    const cls = BOX_CLASS[c];
+    if (cls === RULE_CODE) rules++;
+    else if (cls !== BAR_CODE && c !== PLUS) return false;
   }
   return rules >= 3;
 }
@@ -96,7 +108,7 @@ export function lexBox(lines: readonly Line[], out: Cell[]): void {
     const start = c.pieces[0]?.start ?? c.at;
     const end = c.pieces[c.pieces.length - 1]?.end ?? c.at;
     const kind = text === '' ? 'blank' : isValueText(text) ? 'value' : 'label';
-    out.push({ kind, text, start, end, rowStart: c.line !== lastLine, line: c.line, x: c.x0, xEnd: c.x1 });
+    out.push(makeCell(kind, text, start, end, c.line !== lastLine, c.line, c.x0, c.x1));
     lastLine = c.line;
   }
 }
@@ -114,25 +126,41 @@ function labelFirst(closed: readonly OpenCell[], k: number): boolean {
 /** The line cut at its bars into segments, each a rule or content, with display columns and offsets. */
 function segments(line: Line): Segment[] {
   const t = line.text;
-  const cols = displayColumns(t);
+  const last = trimmedEnd(t) - 1;
   const out: Segment[] = [];
   let from = -1;
+  /** The display column of position i, and of `from`. */
+  let col = 0;
+  let fromCol = 0;
   for (let i = 0; i <= t.length; i++) {
-    if (i < t.length && !isBar(t, i)) continue;
+    if (i < t.length && !isBar(t, i, last)) {
+      col += columnWidth(t.charCodeAt(i));
+      continue;
+    }
     if (from >= 0 && i > from) {
       let rule = true;
-      for (let k = from; k < i && rule; k++) if (!RULE.has(t[k]!)) rule = false;
-      out.push({ x0: cols[from]!, x1: cols[i]!, from, to: i, rule });
+      for (let k = from; k < i && rule; k++) if (!isRuleCode(t.charCodeAt(k))) rule = false;
+      out.push({ x0: fromCol, x1: col, from, to: i, rule });
     }
     from = i + 1;
+    if (i < t.length) col += columnWidth(t.charCodeAt(i));
+    fromCol = col;
   }
   return out;
 }
 
-function isBar(t: string, i: number): boolean {
-  const ch = t[i]!;
-  if (ch === '+') return RULE.has(t[i - 1] ?? '') || RULE.has(t[i + 1] ?? '') || i === 0 || i === t.trimEnd().length - 1;
-  return BARS.has(ch);
+/** A bar at i; `last` is the line's last non-space position (a `+` there closes a grid row). */
+function isBar(t: string, i: number, last: number): boolean {
+  const c = t.charCodeAt(i);
+  if (c === PLUS) return isRuleCode(t.charCodeAt(i - 1)) || isRuleCode(t.charCodeAt(i + 1)) || i === 0 || i === last;
+  return BOX_CLASS[c] === BAR_CODE;
+}
+
+/** The length `t.trimEnd()` would have. */
+function trimmedEnd(t: string): number {
+  let to = t.length;
+  while (to > 0 && isTrimmed(t.charCodeAt(to - 1))) to--;
+  return to;
 }
 
 /** Wrapped lines of one cell: CJK text and numbers join without a space; two Latin words keep one. */

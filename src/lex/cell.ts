@@ -1,6 +1,6 @@
 // The unit every lexer produces and every grammar reads: a cell of text with its place in the input.
 import { PLACEHOLDERS, MONEY_UNITS, COUNT_UNITS, PLUS_SIGNS, MINUS_SIGNS } from '../../grammars/values.js';
-import { nfkc, foldTraditional, INVISIBLE } from '../../grammars/fold.js';
+import { nfkc, foldTraditional, isSpaceOrInvisible } from '../../grammars/fold.js';
 
 export type CellKind =
   | 'label' // text that is not a number: row labels, headers, captions, prose
@@ -35,17 +35,52 @@ export interface Cell {
   runTogether?: boolean;
 }
 
+/**
+ * Every cell is made here, with every field (those it lacks undefined): all cells then share one
+ * shape, and the code that reads them stays monomorphic instead of meeting a new shape per lexer.
+ */
+export function makeCell(kind: CellKind, text: string, start: number, end: number, rowStart: boolean, line?: number, x?: number, xEnd?: number): Cell {
+  return { kind, text, start, end, rowStart, line, x, xEnd, folded: undefined, gapBefore: undefined, gapAfter: undefined, runTogether: undefined };
+}
+
 /** A blank cell that a form dropped, re-created at `at` (offsets of an empty span) by a reading. */
 export function vanishedBlank(at: number): Cell {
-  return { kind: 'blank', text: '', start: at, end: at, rowStart: false };
+  return makeCell('blank', '', at, at, false);
 }
 
 const placeholderSet = new Set(PLACEHOLDERS);
 const countUnits = new Set(COUNT_UNITS);
 const signs = new Set([...PLUS_SIGNS, ...MINUS_SIGNS]);
+const moneyUnits = Object.keys(MONEY_UNITS);
+
+/**
+ * CJK ideographs that no value's text can hold: neither they nor what folding makes of them (once for
+ * `isValueText`, twice for `parseNumberText`) is a digit, sign, unit or placeholder character. NFKC
+ * leaves these ideographs as they are, so one of them anywhere in a text rules a value out without
+ * folding the text: a line of prose is not normalized just to learn it is not a number.
+ */
+const NOT_IN_VALUES = new Uint8Array(0x9fff - 0x4e00 + 1);
+{
+  const valueChars = new Set([...PLACEHOLDERS, ...moneyUnits, ...COUNT_UNITS, ...PLUS_SIGNS, ...MINUS_SIGNS, ...'0123456789.,'].join(''));
+  const inert = (s: string) => s.length === 1 && ((s >= '\u3400' && s <= '\u4dbf') || (s >= '\u4e00' && s <= '\u9fff'));
+  for (let c = 0x4e00; c <= 0x9fff; c++) {
+    const once = foldTraditional(String.fromCharCode(c));
+    const twice = inert(once) ? foldTraditional(once) : '';
+    if (inert(once) && inert(twice) && !valueChars.has(once) && !valueChars.has(twice)) NOT_IN_VALUES[c - 0x4e00] = 1;
+  }
+}
+
+function holdsNonValueIdeograph(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff && NOT_IN_VALUES[c - 0x4e00]) return true;
+  }
+  return false;
+}
 
 /** True when a cell's whole text is a number (optionally signed, decimal, with a unit) or a placeholder. */
 export function isValueText(text: string): boolean {
+  if (holdsNonValueIdeograph(text)) return false;
   const t = compact(text);
   if (t === '') return false;
   if (placeholderSet.has(t)) return true;
@@ -66,7 +101,7 @@ export function parseNumberText(raw: string): NumberText | null {
   let t = compact(raw);
   let unit: string | undefined;
   // 万元 must win over 元, so the longest unit suffix is taken.
-  const moneyUnit = longestSuffix(t, Object.keys(MONEY_UNITS));
+  const moneyUnit = longestSuffix(t, moneyUnits);
   if (moneyUnit) {
     unit = moneyUnit;
     t = t.slice(0, -moneyUnit.length);
@@ -125,15 +160,17 @@ function longestSuffix(t: string, suffixes: string[]): string | undefined {
 /** NFKC (full-width digits and signs), traditional units folded (萬元, 無, 個), without whitespace or invisible characters. */
 export function compact(text: string): string {
   const n = foldTraditional(nfkc(text));
-  let clean = true;
-  for (let i = 0; i < n.length && clean; i++) {
-    const c = n.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || INVISIBLE.has(n[i]!)) clean = false;
-  }
-  if (clean) return n;
+  let i = 0;
+  while (i < n.length && !isSpaceOrInvisible(n.charCodeAt(i))) i++;
+  if (i === n.length) return n;
   let out = '';
-  for (const ch of n) if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' && ch !== '\u00a0' && ch !== '\u3000' && !INVISIBLE.has(ch)) out += ch;
-  return out;
+  let from = 0;
+  for (; i < n.length; i++) {
+    if (!isSpaceOrInvisible(n.charCodeAt(i))) continue;
+    out += n.slice(from, i);
+    from = i + 1;
+  }
+  return out + n.slice(from);
 }
 
 export function isPlaceholder(text: string): boolean {

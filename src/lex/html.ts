@@ -3,7 +3,7 @@
 // several times faster than parse5 on these pages), whose node indices give every cell's offsets.
 import * as cheerio from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
-import { type Cell, isValueText } from './cell.js';
+import { type Cell, isValueText, makeCell } from './cell.js';
 import { flattenDeepNesting } from './nesting.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'select', 'option', 'button', 'head']);
@@ -32,18 +32,20 @@ export function lexHtml(html: string): HtmlLex {
   // Same length, so every node's offsets are offsets into `html`.
   const $ = cheerio.load(flattenDeepNesting(html), { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
   const root = $.root()[0]!;
-  const out = new HtmlWalker(tablesWithNestedTables(root));
+  const facts = pageFacts(root);
+  const out = new HtmlWalker(facts.layoutTables);
   out.walk(root);
   out.flush();
-  const title = metaTitle($);
-  const published = $('meta[name="PubDate"], meta[name="pubdate"], meta[name="publishdate"]').attr('content')?.trim();
+  const title = metaTitle(facts);
+  const published = facts.pubDate?.attribs['content']?.trim();
   return { cells: out.cells, text: out.lines.join('\n'), ...(title ? { title } : {}), ...(published ? { published } : {}) };
 }
 
-function metaTitle($: cheerio.CheerioAPI): string | undefined {
-  const article = $('meta[name="ArticleTitle"]').attr('content')?.trim();
+/** `<meta name="ArticleTitle" content>`, else the first `<title>`'s text. */
+function metaTitle(facts: PageFacts): string | undefined {
+  const article = facts.articleTitle?.attribs['content']?.trim();
   if (article) return article;
-  const title = $('title').first().text().trim();
+  const title = facts.title ? textContent(facts.title).trim() : '';
   return title || undefined;
 }
 
@@ -58,9 +60,12 @@ class HtmlWalker {
 
   /** Iterative depth-first walk: 20,000 nested `<div>`s must not overflow the stack. */
   walk(root: AnyNode): void {
-    const stack: { node: AnyNode; exit: boolean }[] = [{ node: root, exit: false }];
-    while (stack.length) {
-      const { node, exit } = stack.pop()!;
+    // Nodes to visit and whether each is the way out of an element: two arrays, no object per node.
+    const nodes: AnyNode[] = [root];
+    const exits: boolean[] = [false];
+    while (nodes.length) {
+      const node = nodes.pop()!;
+      const exit = exits.pop()!;
       if (node.type === 'text') {
         this.addText((node as unknown as { data: string }).data, node.startIndex, node.endIndex);
         continue;
@@ -79,9 +84,13 @@ class HtmlWalker {
         continue;
       }
       if (BLOCK.has(name)) this.flush();
-      stack.push({ node, exit: true });
+      nodes.push(node);
+      exits.push(true);
       const children = el.children ?? [];
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, exit: false });
+      for (let i = children.length - 1; i >= 0; i--) {
+        nodes.push(children[i]!);
+        exits.push(false);
+      }
     }
   }
 
@@ -102,7 +111,7 @@ class HtmlWalker {
       this.lines.push(text);
       const start = Math.max(0, this.bufStart);
       const end = Math.max(start, this.bufEnd);
-      this.cells.push({ kind: isValueText(text) ? 'value' : 'label', text, start, end, rowStart: true });
+      this.cells.push(makeCell(isValueText(text) ? 'value' : 'label', text, start, end, true));
     }
     this.buffer = '';
     this.bufStart = -1;
@@ -142,7 +151,7 @@ class HtmlWalker {
         const slot = row[c];
         if (slot === undefined) continue;
         if (slot === null) {
-          this.cells.push({ kind: 'span', text: '', start: 0, end: 0, rowStart: first });
+          this.cells.push(makeCell('span', '', 0, 0, first));
         } else {
           const cell = this.cellOf(slot, first);
           this.cells.push(cell);
@@ -161,8 +170,22 @@ class HtmlWalker {
     // The cell's offsets are those of its text (`62` in `<td><p><span>62</span></p></td>`).
     const start = inner.start ?? td.startIndex ?? 0;
     const end = inner.end ?? (td.endIndex ?? start) + 1;
-    return { kind, text, start, end: Math.max(start, end), rowStart };
+    return makeCell(kind, text, start, Math.max(start, end), rowStart);
   }
+}
+
+/** Every text below a node, in order (as domutils' textContent, which cheerio's text() is): iterative, for deep pages. */
+function textContent(node: AnyNode): string {
+  let out = '';
+  const stack: AnyNode[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (Object.prototype.hasOwnProperty.call(n, 'children') && n.type !== 'comment') {
+      const children = (n as Element).children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    } else if (n.type === 'text') out += (n as unknown as { data: string }).data;
+  }
+  return out;
 }
 
 /** The rows of a table in order, through thead/tbody/tfoot, without entering nested tables. */
@@ -191,7 +214,8 @@ function textOf(root: Element): { text: string; start?: number; end?: number } {
   let text = '';
   let start: number | undefined;
   let end: number | undefined;
-  const stack: AnyNode[] = [...root.children].reverse();
+  const stack: AnyNode[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'text') {
@@ -210,25 +234,54 @@ function textOf(root: Element): { text: string; start?: number; end?: number } {
   return { text, ...(start !== undefined ? { start, end } : {}) };
 }
 
-/** Tables that contain other tables are page layout, not report tables: found in one post-order pass. */
-function tablesWithNestedTables(root: AnyNode): Set<AnyNode> {
+/** What the page says about itself besides its text, found in one pass over every node. */
+interface PageFacts {
+  /** Tables that contain other tables: page layout, not report tables. */
+  layoutTables: Set<AnyNode>;
+  /** The first `<meta name="ArticleTitle">`, `<title>` and `<meta name="PubDate|pubdate|publishdate">`, in document order. */
+  articleTitle?: Element;
+  title?: Element;
+  pubDate?: Element;
+}
+
+const PUB_DATE_NAMES = new Set(['PubDate', 'pubdate', 'publishdate']);
+
+/** One depth-first pass: elements are looked at on the way in (document order), tables on the way out. */
+function pageFacts(root: AnyNode): PageFacts {
+  const facts: PageFacts = { layoutTables: new Set() };
   const containsTable = new Set<AnyNode>();
-  const layout = new Set<AnyNode>();
-  const stack: { node: AnyNode; exit: boolean }[] = [{ node: root, exit: false }];
-  while (stack.length) {
-    const { node, exit } = stack.pop()!;
+  const nodes: AnyNode[] = [root];
+  const exits: boolean[] = [false];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const exit = exits.pop()!;
     const children = (node as Element).children;
     if (!children) continue;
     if (!exit) {
-      stack.push({ node, exit: true });
-      for (const child of children) stack.push({ node: child, exit: false });
+      if (node.type === 'tag') noteElement(node as Element, facts);
+      nodes.push(node);
+      exits.push(true);
+      for (let i = children.length - 1; i >= 0; i--) {
+        nodes.push(children[i]!);
+        exits.push(false);
+      }
       continue;
     }
     let nested = false;
     for (const child of children) if (containsTable.has(child)) nested = true;
     const isTable = node.type === 'tag' && (node as Element).name.toLowerCase() === 'table';
-    if (isTable && nested) layout.add(node);
+    if (isTable && nested) facts.layoutTables.add(node);
     if (isTable || nested) containsTable.add(node);
   }
-  return layout;
+  return facts;
+}
+
+/** The selectors `meta[name="ArticleTitle"]`, `title` and `meta[name="PubDate"], …`: the first element each matches. */
+function noteElement(el: Element, facts: PageFacts): void {
+  if (el.name === 'title') facts.title ??= el;
+  else if (el.name === 'meta') {
+    const name = el.attribs['name'];
+    if (name === 'ArticleTitle') facts.articleTitle ??= el;
+    else if (name !== undefined && PUB_DATE_NAMES.has(name)) facts.pubDate ??= el;
+  }
 }

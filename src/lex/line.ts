@@ -1,11 +1,17 @@
 // One line of text → cells: pipes (`|`, `│`), markdown rows with blank cells, tabs, runs of spaces,
 // and digits run together with labels (`规章000行政规范性文件693665`). Page-number lines are breaks.
-import { type Cell, isValueText } from './cell.js';
+import { type Cell, isValueText, makeCell } from './cell.js';
 import { isPageNumberLine } from '../../grammars/layout.js';
 import { type Line, isBlank, isSpace, columnAt } from './lines.js';
 
-const PIPES = new Set(['|', '│', '┃', '║']);
-const BOX_RULE = new Set(['─', '━', '┼', '├', '┤', '┌', '┐', '└', '┘', '┬', '┴', '═', '╪', '╞', '╡', '+', '-', '=', ':', ' ', '|', '│']);
+/** `|` `│` `┃` `║`, by code. */
+function isPipe(code: number): boolean {
+  return code === 0x7c || code === 0x2502 || code === 0x2503 || code === 0x2551;
+}
+/** Characters of a rule line, by code. */
+const BOX_RULE = new Set(['─', '━', '┼', '├', '┤', '┌', '┐', '└', '┘', '┬', '┴', '═', '╪', '╞', '╡', '+', '-', '=', ':', ' ', '|', '│'].map((ch) => ch.charCodeAt(0)));
+/** `-` `─` `━` `═` */
+const DASHES = new Set(['-', '─', '━', '═'].map((ch) => ch.charCodeAt(0)));
 
 export function lexLine(line: Line, out: Cell[]): void {
   const t = line.text;
@@ -15,15 +21,16 @@ export function lexLine(line: Line, out: Cell[]): void {
     let to = t.length;
     while (from < to && isSpace(t.charCodeAt(from))) from++;
     while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
-    out.push({ kind: 'break', text: t.slice(from, to), start: line.start + from, end: line.start + to, rowStart: true, line: line.index });
+    out.push(makeCell('break', t.slice(from, to), line.start + from, line.start + to, true, line.index));
     return;
   }
   if (isRuleLine(t)) return;
   let hasPipe = false;
   let hasTab = false;
   for (let i = 0; i < t.length; i++) {
-    if (PIPES.has(t[i]!)) hasPipe = true;
-    else if (t[i] === '\t') hasTab = true;
+    const c = t.charCodeAt(i);
+    if (isPipe(c)) hasPipe = true;
+    else if (c === 9) hasTab = true;
   }
   if (hasPipe) lexPipeLine(line, out);
   else if (hasTab) lexSeparatedLine(line, out, '\t');
@@ -33,30 +40,33 @@ export function lexLine(line: Line, out: Cell[]): void {
 /** A markdown separator (`|---|:--|`) or a box-drawing rule (`├──┼──┤`): structure, no cells. */
 function isRuleLine(t: string): boolean {
   let dashes = 0;
-  for (const ch of t) {
-    if (!BOX_RULE.has(ch)) return false;
-    if (ch === '-' || ch === '─' || ch === '━' || ch === '═') dashes++;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (!BOX_RULE.has(c)) return false;
+    if (DASHES.has(c)) dashes++;
   }
   return dashes >= 3;
 }
 
 function lexPipeLine(line: Line, out: Cell[]): void {
   const t = line.text;
+  if (onlyPipesAndSpaces(t)) {
+    // `|||`: slots covered by a span in the one-cell-per-line form; never values, and only skipped,
+    // so one span cell stands for the run (20 MB of `|` must not become 20 million cells).
+    let pipe = 0;
+    while (!isPipe(t.charCodeAt(pipe))) pipe++;
+    out.push(cellAt(line, 'span', pipe, pipe + 1, false));
+    return;
+  }
   const pieces: { from: number; to: number }[] = [];
   let from = 0;
   for (let i = 0; i <= t.length; i++) {
-    if (i === t.length || PIPES.has(t[i]!)) {
+    if (i === t.length || isPipe(t.charCodeAt(i))) {
       pieces.push({ from, to: i });
       from = i + 1;
     }
   }
   const nonEmpty = pieces.filter((p) => !isBlank(t, p.from, p.to));
-  if (nonEmpty.length === 0) {
-    // `|||`: slots covered by a span in the one-cell-per-line form; never values, and only skipped,
-    // so one span cell stands for the run (20 MB of `|` must not become 20 million cells).
-    out.push(cellAt(line, 'span', pieces[0]!.to, pieces[0]!.to + 1, false));
-    return;
-  }
   const leading = isBlank(t, 0, pieces[0]!.to) && pieces.length > 1;
   if (!leading) {
     // `text |`: one cell per line (the seed, BeautifulSoup's ' |\n'); lines are cells, not rows.
@@ -77,6 +87,15 @@ function lexPipeLine(line: Line, out: Cell[]): void {
     else pushTrimmed(line, p.from, p.to, out, first);
     first = false;
   }
+}
+
+/** Nothing but pipes and spaces: every piece between the pipes is blank. */
+function onlyPipesAndSpaces(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (!isPipe(c) && !isSpace(c)) return false;
+  }
+  return true;
 }
 
 function lexSeparatedLine(line: Line, out: Cell[], sep: string): void {
@@ -104,16 +123,7 @@ function pushTrimmed(line: Line, from: number, to: number, out: Cell[], rowStart
 }
 
 export function cellAt(line: Line, kind: Cell['kind'], from: number, to: number, rowStart: boolean): Cell {
-  return {
-    kind,
-    text: line.text.slice(from, to).trim(),
-    start: line.start + from,
-    end: line.start + to,
-    rowStart,
-    line: line.index,
-    x: columnAt(line, from),
-    xEnd: columnAt(line, to),
-  };
+  return makeCell(kind, line.text.slice(from, to).trim(), line.start + from, line.start + to, rowStart, line.index, columnAt(line, from), columnAt(line, to));
 }
 
 /** Plain text: chunks separated by whitespace, each chunk split where labels and digits run together. */
@@ -189,9 +199,22 @@ function markGaps(t: string, tokens: Cell[], lineStart: number): void {
   });
 }
 
-const ITEM_MARKS = new Set(['.', '．', '、']);
-const OPEN = new Set(['(', '（', '[', '【', '〔']);
-const CLOSE = new Set([')', '）', ']', '】', '〕']);
+/** `.` `．` `、` after an item number. */
+function isItemMark(c: number): boolean {
+  return c === 0x2e || c === 0xff0e || c === 0x3001;
+}
+
+/** `(` `（` `[` `【` `〔` */
+function isOpen(c: number): boolean {
+  return c === 0x28 || c === 0xff08 || c === 0x5b || c === 0x3010 || c === 0x3014;
+}
+
+/** `)` `）` `]` `】` `〕` */
+function isClose(c: number): boolean {
+  return c === 0x29 || c === 0xff09 || c === 0x5d || c === 0x3011 || c === 0x3015;
+}
+
+const FULL_STOP = 0x3002;
 
 /**
  * Splits a chunk such as `规章000行政规范性文件693665` or `信息00000002.其他法律…` into label and value
@@ -203,72 +226,73 @@ function splitRunTogether(line: Line, from: number, to: number, out: Cell[]): vo
   let tokStart = from;
   let kind: 'label' | 'value' | null = null;
   let depth = 0;
-  const flush = (end: number) => {
-    if (kind && end > tokStart) out.push(cellAt(line, kind, tokStart, end, false));
-    tokStart = end;
-    kind = null;
-  };
   let i = from;
   while (i < to) {
-    const ch = t[i]!;
-    const digit = isDigit(ch);
-    if (digit && !(kind === 'label' && depth > 0)) {
+    const c = t.charCodeAt(i);
+    if (isDigit(c) && !(kind === 'label' && depth > 0)) {
       if (isItemNumberAt(t, i, to)) {
         // `2.其他…`: a new label starts at its item number.
-        flush(i);
+        tokStart = flush(line, kind, tokStart, i, out);
         kind = 'label';
         depth = 0;
         i += 2;
         continue;
       }
       if (kind !== 'value') {
-        flush(i);
+        tokStart = flush(line, kind, tokStart, i, out);
         kind = 'value';
       }
       i++;
       // A decimal point between digits stays in the number.
-      if (i + 1 < to && t[i] === '.' && isDigit(t[i + 1]!)) i++;
+      if (i + 1 < to && t.charCodeAt(i) === 0x2e && isDigit(t.charCodeAt(i + 1))) i++;
       continue;
     }
     if (kind === 'value') {
       const unitLen = unitLengthAt(t, i, to);
+      tokStart = flush(line, kind, tokStart, i + unitLen, out);
+      kind = null;
       if (unitLen > 0) {
         i += unitLen;
-        flush(i);
         continue;
       }
-      flush(i);
     }
     if (kind === null) kind = 'label';
-    if (OPEN.has(ch)) depth++;
-    else if (CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+    if (isOpen(c)) depth++;
+    else if (isClose(c)) depth = Math.max(0, depth - 1);
     i++;
-    if (ch === '。') {
-      flush(i);
+    if (c === FULL_STOP) {
+      tokStart = flush(line, kind, tokStart, i, out);
+      kind = null;
       depth = 0;
     }
   }
-  flush(to);
+  flush(line, kind, tokStart, to, out);
+}
+
+/** Ends the token of `kind` from `start` at `end` (a cell when it is not empty); the next starts at `end`. */
+function flush(line: Line, kind: 'label' | 'value' | null, start: number, end: number, out: Cell[]): number {
+  if (kind && end > start) out.push(cellAt(line, kind, start, end, false));
+  return end;
 }
 
 /** `2.其` / `2、其` / `2．其`: a digit, a numbering mark, then a non-digit. */
 function isItemNumberAt(t: string, i: number, to: number): boolean {
   // `1.` ending a chunk: an item number whose label wrapped to another line.
-  if (i + 2 === to) return ITEM_MARKS.has(t[i + 1]!) && (i === 0 || !isDigit(t[i - 1]!));
+  if (i + 2 === to) return isItemMark(t.charCodeAt(i + 1)) && (i === 0 || !isDigit(t.charCodeAt(i - 1)));
   if (i + 2 > to) return false;
-  const mark = t[i + 1]!;
-  const next = t[i + 2]!;
-  return ITEM_MARKS.has(mark) && !isDigit(next) && !isSpace(next.charCodeAt(0));
+  const next = t.charCodeAt(i + 2);
+  return isItemMark(t.charCodeAt(i + 1)) && !isDigit(next) && !isSpace(next);
 }
 
+/** 元, or 万元 / 亿元 (萬元 / 億元 in traditional spelling): the unit after a run of digits. */
 function unitLengthAt(t: string, i: number, to: number): number {
-  const ch = t[i];
-  if (ch === '元') return 1;
-  // 萬元 and 億元 are the traditional spellings.
-  if ((ch === '万' || ch === '亿' || ch === '萬' || ch === '億') && i + 1 < to && t[i + 1] === '元') return 2;
+  const c = t.charCodeAt(i);
+  if (c === 0x5143) return 1;
+  if ((c === 0x4e07 || c === 0x4ebf || c === 0x842c || c === 0x5104) && i + 1 < to && t.charCodeAt(i + 1) === 0x5143) return 2;
   return 0;
 }
 
-function isDigit(ch: string): boolean {
-  return (ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９');
+/** ASCII and full-width digits. */
+function isDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }

@@ -14,10 +14,19 @@ export interface Line {
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
+  // Without a carriage return, line breaks are found by indexOf; with one, character by character.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push(lineAt(text, start, i, lines.length));
+      start = i + 1;
+    }
+    lines.push(lineAt(text, start, text.length, lines.length));
+    return lines;
+  }
   for (let i = 0; i <= text.length; i++) {
     const ch = text.charCodeAt(i);
     if (i === text.length || ch === 10 || ch === 13) {
-      lines.push({ text: text.slice(start, i), start, index: lines.length });
+      lines.push(lineAt(text, start, i, lines.length));
       if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
@@ -25,9 +34,31 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** A line with every field, the column cache empty: one shape for all lines. */
+function lineAt(text: string, start: number, end: number, index: number): Line {
+  return { text: text.slice(start, end), start, index, colIndex: undefined, col: undefined };
+}
+
 /** Spaces, tabs, line breaks, no-break and ideographic spaces, and the form feed pdftotext puts at a page break. */
 export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || code === 10 || code === 13 || code === 12;
+}
+
+/** What String.prototype.trim removes (JavaScript's white space and line terminators), by code. */
+export function isTrimmed(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** The length `text.trim()` would have, without making it. */
+export function trimmedLength(text: string): number {
+  let from = 0;
+  let to = text.length;
+  while (from < to && isTrimmed(text.charCodeAt(from))) from++;
+  while (to > from && isTrimmed(text.charCodeAt(to - 1))) to--;
+  return to - from;
 }
 
 /** Nothing but spaces between `from` and `to`. */
@@ -62,6 +93,11 @@ export function displayColumns(t: string): number[] {
   }
   cols[t.length] = col;
   return cols;
+}
+
+/** Display columns a character takes: 2 for East Asian wide characters, else 1. */
+export function columnWidth(code: number): number {
+  return isWide(code) ? 2 : 1;
 }
 
 function isWide(code: number): boolean {

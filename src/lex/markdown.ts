@@ -2,7 +2,7 @@
 // empty cells, so an empty cell is a blank only where a number could stand — in a value column (from
 // the first column that holds a number on), on a body row (from the first row that holds one).
 // Header rows and label columns keep only their labels.
-import { type Cell, isValueText } from './cell.js';
+import { type Cell, isValueText, makeCell } from './cell.js';
 import { type Line, isBlank, isSpace, columnAt } from './lines.js';
 
 /** The index after the markdown table starting at line `i`: two or more lines that start and end with `|`. */
@@ -76,5 +76,5 @@ function cellOf(line: Line, c: RowCell, rowStart: boolean): Cell {
   while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
   const text = t.slice(from, to);
   const kind = c.blank ? 'blank' : isValueText(text) ? 'value' : 'label';
-  return { kind, text, start: line.start + from, end: line.start + to, rowStart, line: line.index, x: columnAt(line, from), xEnd: columnAt(line, to) };
+  return makeCell(kind, text, line.start + from, line.start + to, rowStart, line.index, columnAt(line, from), columnAt(line, to));
 }

@@ -44,41 +44,56 @@ const ENTITIES: Record<string, string> = { nbsp: '\u00a0', amp: '&', lt: '<', gt
 
 /**
  * The text with every tag blanked out and every entity replaced by its character, padded: same
- * length and same line breaks, so offsets into it are offsets into the original. Linear.
+ * length and same line breaks, so offsets into it are offsets into the original. Linear; the text
+ * between tags and entities is copied in slices.
  */
 export function maskMarkup(text: string): string {
   if (!text.includes('<') && !text.includes('&')) return text;
   const out: string[] = [];
+  /** Where the text not copied yet starts. */
+  let from = 0;
   let i = 0;
   // Where the last failed search for a tag's `>` stopped: no `>` before it.
   let noCloseUntil = -1;
   while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '<' && isTagStart(text.charCodeAt(i + 1)) && i >= noCloseUntil) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3c && isTagStart(text.charCodeAt(i + 1)) && i >= noCloseUntil) {
       const close = closeOf(text, i + 1);
       if (close >= 0) {
-        for (let k = i; k <= close; k++) out.push(text[k] === '\n' || text[k] === '\r' ? text[k]! : ' ');
-        i = close + 1;
+        out.push(text.slice(from, i), blankedOut(text, i, close + 1));
+        i = from = close + 1;
         continue;
       }
       noCloseUntil = text.indexOf('<', i + 1) >>> 0;
-    } else if (ch === '&') {
+    } else if (c === 0x26) {
       let semi = i + 1;
-      while (semi < text.length && semi - i <= 10 && text[semi] !== ';') semi++;
-      if (text[semi] === ';' && semi > i + 1) {
+      while (semi < text.length && semi - i <= 10 && text.charCodeAt(semi) !== 0x3b) semi++;
+      if (text.charCodeAt(semi) === 0x3b && semi > i + 1) {
         const decoded = entity(text.slice(i + 1, semi));
         if (decoded !== undefined) {
-          out.push(decoded);
-          for (let k = i + decoded.length; k <= semi; k++) out.push(' ');
-          i = semi + 1;
+          out.push(text.slice(from, i), decoded, ' '.repeat(Math.max(0, semi + 1 - i - decoded.length)));
+          i = from = semi + 1;
           continue;
         }
       }
     }
-    out.push(ch);
     i++;
   }
+  out.push(text.slice(from));
   return out.join('');
+}
+
+/** Spaces for text[from, to), keeping its line breaks. */
+function blankedOut(text: string, from: number, to: number): string {
+  let out = '';
+  let run = from;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 10 && c !== 13) continue;
+    out += ' '.repeat(k - run) + text[k];
+    run = k + 1;
+  }
+  return out + ' '.repeat(to - run);
 }
 
 function isTagStart(c: number): boolean {
@@ -88,9 +103,9 @@ function isTagStart(c: number): boolean {
 /** The `>` that closes a tag opened before `from`, or -1 when another `<` comes first. */
 function closeOf(text: string, from: number): number {
   for (let k = from; k < text.length; k++) {
-    const ch = text[k];
-    if (ch === '>') return k;
-    if (ch === '<') return -1;
+    const c = text.charCodeAt(k);
+    if (c === 0x3e) return k;
+    if (c === 0x3c) return -1;
   }
   return -1;
 }

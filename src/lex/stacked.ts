@@ -2,8 +2,8 @@
 // table too wide for the screen). Rows are not marked; an extra empty line is an empty cell. Text
 // browsers print an empty cell only when it has a paragraph of its own, so some blank cells leave
 // no line at all: any number may have vanished beside a value.
-import { type Cell, isValueText } from './cell.js';
-import { type Line, isBlank, isSpace } from './lines.js';
+import { type Cell, isValueText, makeCell } from './cell.js';
+import { type Line, isBlank, isSpace, trimmedLength } from './lines.js';
 import { isPageNumberLine } from '../../grammars/layout.js';
 
 /** Lines holding a lone number between empty lines: enough of them, and more than lines with several numbers. */
@@ -11,10 +11,10 @@ export function looksStacked(lines: readonly Line[]): boolean {
   let lone = 0;
   let several = 0;
   for (let i = 1; i + 1 < lines.length; i++) {
+    if (trimmedLength(lines[i]!.text) === 0) continue;
     const t = lines[i]!.text.trim();
-    if (t === '') continue;
     if (isValueText(t)) {
-      if (lines[i - 1]!.text.trim() === '' && lines[i + 1]!.text.trim() === '') lone++;
+      if (trimmedLength(lines[i - 1]!.text) === 0 && trimmedLength(lines[i + 1]!.text) === 0) lone++;
     } else if (t.includes(' ') && t.split(/\s+/).filter((w) => isValueText(w)).length >= 2) several++;
   }
   return lone >= 20 && lone > several;
@@ -29,7 +29,7 @@ export function lexStacked(lines: readonly Line[], out: Cell[]): void {
       continue;
     }
     // Each empty line beyond the one that follows every cell is an empty cell.
-    for (let k = 1; k < empties; k++) out.push({ kind: 'blank', text: '', start: line.start, end: line.start, rowStart: false, line: line.index });
+    for (let k = 1; k < empties; k++) out.push(makeCell('blank', '', line.start, line.start, false, line.index));
     empties = 0;
     let from = 0;
     let to = t.length;
@@ -37,11 +37,11 @@ export function lexStacked(lines: readonly Line[], out: Cell[]): void {
     while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
     const text = t.slice(from, to);
     if (isPageNumberLine(text)) {
-      out.push({ kind: 'break', text, start: line.start + from, end: line.start + to, rowStart: true, line: line.index });
+      out.push(makeCell('break', text, line.start + from, line.start + to, true, line.index));
       continue;
     }
     const value = isValueText(text);
-    const cell: Cell = { kind: value ? 'value' : 'label', text, start: line.start + from, end: line.start + to, rowStart: false, line: line.index };
+    const cell = makeCell(value ? 'value' : 'label', text, line.start + from, line.start + to, false, line.index);
     if (value) {
       cell.gapBefore = Infinity;
       cell.gapAfter = Infinity;

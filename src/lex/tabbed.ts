@@ -2,7 +2,7 @@
 // browser's innerText (`821\n\n\t\n\n35`), a spreadsheet's copy. A tab joins two cells of one row;
 // line breaks alone separate rows (or the lines of one cell). A cell of spaces or no-break spaces
 // next to a tab is a blank cell. Lines with no tab near them are prose, read by line.ts.
-import { type Cell, isValueText } from './cell.js';
+import { type Cell, isValueText, makeCell } from './cell.js';
 import { type Line, isBlank, isSpace } from './lines.js';
 import { lexLine } from './line.js';
 
@@ -65,7 +65,7 @@ export function lexTabbed(lines: readonly Line[], out: Cell[]): void {
     while (to > from && isSpace(p.line.text.charCodeAt(to - 1))) to--;
     const text = p.line.text.slice(from, to);
     const start = p.line.start + (p.blank ? p.from : from);
-    out.push({ kind: p.blank ? 'blank' : isValueText(text) ? 'value' : 'label', text, start, end: p.blank ? start : p.line.start + to, rowStart: !tabBefore, line: p.line.index });
+    out.push(makeCell(p.blank ? 'blank' : isValueText(text) ? 'value' : 'label', text, start, p.blank ? start : p.line.start + to, !tabBefore, p.line.index));
   }
 }
 

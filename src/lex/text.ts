@@ -3,7 +3,7 @@
 // tables drawn with boxes, markdown pipe tables, raw HTML tables in markdown and tables aligned under
 // dash rules are read as blocks, and every other line on its own (line.ts). One pass, no backtracking.
 import type { Cell } from './cell.js';
-import { splitLines } from './lines.js';
+import { splitLines, type Line } from './lines.js';
 import { lexLine } from './line.js';
 import { boxTableEnd, lexBox } from './box.js';
 import { alignedTableEnd, lexAligned } from './aligned.js';
@@ -15,10 +15,12 @@ import { markdownTableEnd, lexMarkdownTable } from './markdown.js';
 
 export { splitLines, type Line } from './lines.js';
 
-/** Lexes a whole text in the given form into cells. */
-export function lexText(text: string, form: Form): Cell[] {
+/**
+ * Lexes a whole text in the given form into cells. `lines` are the text's lines and `shown` the text
+ * with markdown's inline markup blanked out, when the caller has them already.
+ */
+export function lexText(text: string, form: Form, lines: readonly Line[] = splitLines(text), shown = form === 'markdown' ? maskMarkup(text) : text): Cell[] {
   const cells: Cell[] = [];
-  const lines = splitLines(text);
   if (form === 'tab-text') {
     lexTabbed(lines, cells);
     return cells;
@@ -29,7 +31,7 @@ export function lexText(text: string, form: Form): Cell[] {
   }
   // Markdown: raw HTML tables go to the HTML lexer; everything else is read with its inline markup blanked out.
   const markdown = form === 'markdown';
-  const read = markdown ? splitLines(maskMarkup(text)) : lines;
+  const read = shown === text ? lines : splitLines(shown);
   for (let i = 0; i < lines.length; ) {
     const htmlEnd = markdown ? htmlTableEnd(lines, i) : undefined;
     if (htmlEnd !== undefined) {

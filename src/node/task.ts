@@ -48,11 +48,14 @@ export function sourceName(source: TaskSource): string {
   return 'path' in source ? source.path : (source.fileName ?? '');
 }
 
-export async function runTask(task: Task): Promise<Outcome> {
+/** Reads a file: asynchronously where other work may overlap it, at once in a worker that has nothing else to do. */
+export type ReadFile = (path: string) => Promise<Uint8Array> | Uint8Array;
+
+export async function runTask(task: Task, read: ReadFile = readFile): Promise<Outcome> {
   const name = sourceName(task.source);
   let input: string | Uint8Array;
   try {
-    input = 'path' in task.source ? await readFile(task.source.path) : 'bytes' in task.source ? task.source.bytes : task.source.text;
+    input = 'path' in task.source ? await read(task.source.path) : 'bytes' in task.source ? task.source.bytes : task.source.text;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
     return { name, ioError: `cannot read ${name}: ${reason}`, hasError: false, hasWarning: false, codes: [], errors: [] };

@@ -39,7 +39,7 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
     table[g] = {};
     for (const c of outcomeColumns) {
       const read = flat.rows.get(ROW)?.get(`${g}/${c}`) ?? { value: null };
-      delete ctx.provenance[`reviewLitigation/${ROW}/${g}/${c}`];
+      ctx.provenance.delete(`reviewLitigation/${ROW}/${g}/${c}`);
       cells.set(g, c, read);
       table[g]![c] = read.value;
     }
@@ -54,10 +54,19 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
  */
 function groupsHold(pieces: readonly Piece[]): boolean {
   if (pieces.length % GROUP !== 0) return true;
-  const group = pieces.slice(pieces.length - GROUP).map((p) => (isBlankPiece(p) ? 0 : numberOf(p.text)));
-  if (group.some((v) => v === null)) return true;
-  const values = group as number[];
-  return values.slice(0, -1).reduce((a, b) => a + b, 0) === values[GROUP - 1];
+  const from = pieces.length - GROUP;
+  let sum = 0;
+  for (let k = 0; k < GROUP - 1; k++) {
+    const v = outcomeOf(pieces[from + k]!);
+    if (v === null) return true;
+    sum += v;
+  }
+  const total = outcomeOf(pieces[from + GROUP - 1]!);
+  return total === null || sum === total;
+}
+
+function outcomeOf(p: Piece): number | null {
+  return isBlankPiece(p) ? 0 : numberOf(p.text);
 }
 
 function retarget<T extends { path?: string; cells?: string[] }>(d: T): T {

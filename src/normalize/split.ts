@@ -41,96 +41,154 @@ export function rowReadings(
   keep: (pieces: readonly Piece[]) => boolean = () => true,
   steps = 50_000,
 ): Piece[][] | 'too-many' {
-  const row = [...cells];
-  if (row.length === n) return [row.map(whole)];
-  if (row.length === 0) return [];
-  // Blank cells beyond the row's width are layout (a colspan the form lost): they may be dropped.
-  const droppable = row.length > n;
-  // Blanks that may have vanished before cell i; i = row.length is the gap after the last cell.
-  const gap = (i: number) => Math.min(n, i < row.length ? (row[i]!.gapBefore ?? 0) : (row[row.length - 1]!.gapAfter ?? 0));
-  // The fewest and the most pieces cells i.. (and the gaps after them) can give.
-  const minFrom = new Array<number>(row.length + 1).fill(0);
-  const maxFrom = new Array<number>(row.length + 1).fill(0);
-  for (let i = row.length - 1; i >= 0; i--) {
-    const c = row[i]!;
-    minFrom[i] = minFrom[i + 1]! + (c.kind === 'blank' && droppable ? 0 : 1);
-    maxFrom[i] = Math.min(n + 1, maxFrom[i + 1]! + gap(i + 1) + Math.max(1, leadingDigits(c)));
-  }
-  const results: Piece[][] = [];
-  const seen = new Set<string>();
-  const current: Piece[] = [];
-  let overflow = false;
+  if (cells.length === n) return [cells.map(whole)];
+  if (cells.length === 0) return [];
+  return new Readings(cells, n, limit, keep, steps).all();
+}
 
-  const emit = () => {
-    const key = current.map((p) => (isBlankPiece(p) ? '\u0000' : p.text)).join('|');
-    if (seen.has(key)) return;
-    if (results.length >= limit) {
-      overflow = true;
+/**
+ * The walk behind `rowReadings`: depth first over the cells, trying for each gap none, one, … of the
+ * blanks that may have vanished there, and for each run of digits every split into pieces. Partial
+ * readings `keep` refuses emit nothing, so the walk itself is bounded too (`steps`).
+ */
+class Readings {
+  private readonly results: Piece[][] = [];
+  private readonly seen = new Set<string>();
+  private readonly current: Piece[] = [];
+  private overflow = false;
+  private walked = 0;
+  /** Blank cells beyond the row's width are layout (a colspan the form lost): they may be dropped. */
+  private readonly droppable: boolean;
+  /** Per cell: how many of its leading digits may be parted (`leadingDigits`). */
+  private readonly leading: Int32Array;
+  /** Blanks that may have vanished before cell i; i = row.length is the gap after the last cell. */
+  private readonly gaps: Int32Array;
+  /** The fewest and the most pieces cells i.. (and the gaps after them) can give. */
+  private readonly minFrom: Int32Array;
+  private readonly maxFrom: Int32Array;
+  /** Pieces made so far, per cell: a vanished blank before it, or some of its digits (the walk meets them again and again). */
+  private readonly blankBefore: (Piece | undefined)[];
+  private readonly digitPieces: Map<number, Piece>[];
+
+  constructor(
+    private readonly row: readonly Cell[],
+    private readonly n: number,
+    private readonly limit: number,
+    private readonly keep: (pieces: readonly Piece[]) => boolean,
+    private readonly steps: number,
+  ) {
+    const len = row.length;
+    this.droppable = len > n;
+    this.leading = Int32Array.from(row, leadingDigits);
+    this.gaps = new Int32Array(len + 1);
+    for (let i = 0; i <= len; i++) this.gaps[i] = Math.min(n, i < len ? (row[i]!.gapBefore ?? 0) : (row[len - 1]!.gapAfter ?? 0));
+    this.minFrom = new Int32Array(len + 1);
+    this.maxFrom = new Int32Array(len + 1);
+    for (let i = len - 1; i >= 0; i--) {
+      const c = row[i]!;
+      this.minFrom[i] = this.minFrom[i + 1]! + (c.kind === 'blank' && this.droppable ? 0 : 1);
+      this.maxFrom[i] = Math.min(n + 1, this.maxFrom[i + 1]! + this.gaps[i + 1]! + Math.max(1, this.leading[i]!));
+    }
+    this.blankBefore = new Array<Piece | undefined>(len + 1);
+    this.digitPieces = row.map(() => new Map());
+  }
+
+  all(): Piece[][] | 'too-many' {
+    this.visitGap(0);
+    return this.overflow ? 'too-many' : this.results;
+  }
+
+  private emit(): void {
+    const key = this.current.map((p) => (isBlankPiece(p) ? '\u0000' : p.text)).join('|');
+    if (this.seen.has(key)) return;
+    if (this.results.length >= this.limit) {
+      this.overflow = true;
       return;
     }
-    seen.add(key);
-    results.push([...current]);
-  };
-  // None, one, … of the blanks that may have vanished before cell i, then cell i.
-  const visitGap = (i: number): void => {
-    const cap = gap(i);
-    const at = i < row.length ? row[i]!.start : row[row.length - 1]!.end;
+    this.seen.add(key);
+    this.results.push([...this.current]);
+  }
+
+  /** None, one, … of the blanks that may have vanished before cell i, then cell i. */
+  private visitGap(i: number): void {
+    const { row, n, current } = this;
+    const cap = this.gaps[i]!;
     let pushed = 0;
-    for (let j = 0; !overflow; j++) {
+    for (let j = 0; !this.overflow; j++) {
       const need = n - current.length;
-      if (need < minFrom[i]!) break;
-      if (need <= maxFrom[i]!) {
-        if (i < row.length) visitCell(i);
-        else if (need === 0) emit();
+      if (need < this.minFrom[i]!) break;
+      if (need <= this.maxFrom[i]!) {
+        if (i < row.length) this.visitCell(i);
+        else if (need === 0) this.emit();
       }
       if (j >= cap || need === 0) break;
-      if (++walked > steps) overflow = true;
-      current.push(whole(vanishedBlank(at)));
+      if (++this.walked > this.steps) this.overflow = true;
+      current.push((this.blankBefore[i] ??= whole(vanishedBlank(i < row.length ? row[i]!.start : row[row.length - 1]!.end))));
       pushed++;
-      if (!keep(current)) break;
+      if (!this.keep(current)) break;
     }
     current.length -= pushed;
-  };
-  const visitCell = (i: number): void => {
-    const cell = row[i]!;
-    if (cell.kind === 'blank' && droppable) visitGap(i + 1);
-    if (current.length >= n) return;
-    if (leadingDigits(cell) > 1) splitDigits(cell, 0, i);
-    else push(whole(cell), () => visitGap(i + 1));
-  };
-  // Partial readings `keep` refuses emit nothing, so the walk itself is bounded too.
-  let walked = 0;
-  const push = (p: Piece, then: () => void) => {
-    if (++walked > steps) overflow = true;
-    if (overflow) return;
-    current.push(p);
-    if (keep(current)) then();
-    current.pop();
-  };
-  // Splits the leading digits of `cell` from position `at` into pieces, then goes on after the cell;
-  // what follows the digits (`.52`, `元`) stays with the last piece (`6251000元` = 6 | 251000元).
-  const splitDigits = (cell: Cell, at: number, i: number): void => {
+  }
+
+  private visitCell(i: number): void {
+    const cell = this.row[i]!;
+    if (cell.kind === 'blank' && this.droppable) this.visitGap(i + 1);
+    if (this.current.length >= this.n) return;
+    if (this.leading[i]! > 1) this.splitDigits(i, 0);
+    else if (this.enter(whole(cell))) {
+      this.visitGap(i + 1);
+      this.current.pop();
+    }
+  }
+
+  /** Adds a piece to the reading when the walk may go on and `keep` accepts it; the caller removes it after. */
+  private enter(p: Piece): boolean {
+    if (++this.walked > this.steps) this.overflow = true;
+    if (this.overflow) return false;
+    this.current.push(p);
+    if (this.keep(this.current)) return true;
+    this.current.pop();
+    return false;
+  }
+
+  /**
+   * Splits the leading digits of cell i from position `at` into pieces, then goes on after the cell;
+   * what follows the digits (`.52`, `元`) stays with the last piece (`6251000元` = 6 | 251000元).
+   */
+  private splitDigits(i: number, at: number): void {
+    const cell = this.row[i]!;
     const text = cell.text;
-    const digits = leadingDigits(cell);
+    const digits = this.leading[i]!;
     if (at === digits) {
-      visitGap(i + 1);
+      this.visitGap(i + 1);
       return;
     }
-    if (current.length >= n) return;
-    // Offsets of a piece are exact when the cell's source is its text (text forms), else the cell's.
-    const exact = cell.end - cell.start === text.length;
+    if (this.current.length >= this.n) return;
     // The rest must fit in the pieces still to give, none longer than a double holds exactly.
-    if (digits - at > (n - current.length) * MAX_PIECE_DIGITS) return;
+    if (digits - at > (this.n - this.current.length) * MAX_PIECE_DIGITS) return;
     // A number never starts with 0 unless it is 0 (or 0.5).
     const maxLen = text[at] === '0' ? 1 : Math.min(digits - at, MAX_PIECE_DIGITS);
-    for (let len = 1; len <= maxLen && !overflow; len++) {
-      const to = at + len === digits ? text.length : at + len;
-      const p = exact ? { cell, text: text.slice(at, to), start: cell.start + at, end: cell.start + to } : { cell, text: text.slice(at, to), start: cell.start, end: cell.end };
-      push(p, () => splitDigits(cell, at + len, i));
+    for (let len = 1; len <= maxLen && !this.overflow; len++) {
+      if (!this.enter(this.digitPiece(i, at, len))) continue;
+      this.splitDigits(i, at + len);
+      this.current.pop();
     }
-  };
-  visitGap(0);
-  return overflow ? 'too-many' : results;
+  }
+
+  /** Digits `at` to `at + len` of cell i as a piece (with the rest of the cell when they end its digits). */
+  private digitPiece(i: number, at: number, len: number): Piece {
+    const key = at * (MAX_PIECE_DIGITS + 1) + len;
+    const made = this.digitPieces[i]!.get(key);
+    if (made) return made;
+    const cell = this.row[i]!;
+    const text = cell.text;
+    const to = at + len === this.leading[i]! ? text.length : at + len;
+    // Offsets of a piece are exact when the cell's source is its text (text forms), else the cell's.
+    const exact = cell.end - cell.start === text.length;
+    const p = exact ? { cell, text: text.slice(at, to), start: cell.start + at, end: cell.start + to } : { cell, text: text.slice(at, to), start: cell.start, end: cell.end };
+    this.digitPieces[i]!.set(key, p);
+    return p;
+  }
 }
 
 function whole(cell: Cell): Piece {

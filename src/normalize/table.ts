@@ -9,7 +9,8 @@ export interface NormalizeContext {
   /** The decoded input: provenance offsets point into it. */
   input: string;
   diagnostics: Diagnostic[];
-  provenance: Record<string, Provenance>;
+  /** Cell path → where it was read; a Map while tables are built (the Report gets it as an object, same order). */
+  provenance: Map<string, Provenance>;
 }
 
 /** A table under construction: row id → column key → what was read. */
@@ -27,13 +28,12 @@ export class TableCells {
     return `${this.table}/${row}/${column}`;
   }
 
-  set(row: string, column: string, read: CellRead): void {
+  set(row: string, column: string, read: CellRead, path = this.path(row, column)): void {
     let r = this.rows.get(row);
     if (!r) this.rows.set(row, (r = new Map()));
     r.set(column, read);
-    const path = this.path(row, column);
     this.byPath.set(path, read.value);
-    if (read.source) this.ctx.provenance[path] = read.source;
+    if (read.source) this.ctx.provenance.set(path, read.source);
   }
 
   get(row: string, column: string): number | null {
@@ -53,8 +53,9 @@ export class TableCells {
   readRow(row: string, columns: readonly string[], pieces: readonly Piece[], rules: Readonly<Record<string, ColumnRule>> = {}): void {
     columns.forEach((column, i) => {
       const piece = pieces[i]!;
-      const cell: Cell = { ...piece.cell, text: piece.text, start: piece.start, end: piece.end };
-      this.set(row, column, readCell(cell, this.path(row, column), rules[column] ?? {}, this.ctx.diagnostics, this.ctx.input));
+      const path = this.path(row, column);
+      const cell = { kind: piece.cell.kind, text: piece.text, start: piece.start, end: piece.end };
+      this.set(row, column, readCell(cell, path, rules[column] ?? {}, this.ctx.diagnostics, this.ctx.input), path);
     });
   }
 

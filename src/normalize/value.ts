@@ -18,11 +18,15 @@ export interface ColumnRule {
 const UNIT_YUAN: Record<Unit, number> = { yuan: 1, wanYuan: 10_000 };
 const UNIT_NAME: Record<Unit, string> = { yuan: '元', wanYuan: '万元' };
 
+/** What reading a cell looks at: a whole cell, or a piece of one. */
+export type CellText = Pick<Cell, 'kind' | 'text' | 'start' | 'end'>;
+
 /** Reads one cell; `path` names it in any diagnostic. */
-export function readCell(cell: Cell, path: string, rule: ColumnRule, diagnostics: Diagnostic[], input: string): CellRead {
+export function readCell(cell: CellText, path: string, rule: ColumnRule, diagnostics: Diagnostic[], input: string): CellRead {
   const source = provenanceOf(cell, input);
   const span = { start: cell.start, end: cell.end };
-  const table = path.split('/')[0]!;
+  const slash = path.indexOf('/');
+  const table = slash < 0 ? path : path.slice(0, slash);
   if (cell.kind === 'blank') return { value: null, source };
   const text = compact(cell.text);
   if (isPlaceholder(text)) {
@@ -59,7 +63,7 @@ function roundMoney(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
 
-export function provenanceOf(cell: Cell, input: string): Provenance {
+export function provenanceOf(cell: CellText, input: string): Provenance {
   return { raw: input.slice(cell.start, cell.end), start: cell.start, end: cell.end };
 }
 

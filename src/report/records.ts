@@ -32,12 +32,11 @@ export function flaggedPaths(report: Report): Set<string> {
 
 export function toRecords(report: Report): ReportRecord[] {
   const flagged = flaggedPaths(report);
-  const base = {
-    file: report.source.fileName ?? null,
-    agency: report.meta.agency ?? null,
-    year: report.meta.year ?? null,
-    template: report.meta.template,
-  };
+  const underFlagged = groupsFlagged(flagged);
+  const file = report.source.fileName ?? null;
+  const agency = report.meta.agency ?? null;
+  const year = report.meta.year ?? null;
+  const template = report.meta.template;
   const reported: ReportRecord[] = [];
   const derived: ReportRecord[] = [];
   for (const table of TABLE_ORDER) {
@@ -48,17 +47,34 @@ export function toRecords(report: Report): ReportRecord[] {
       const isDerived = derivedRows.has(row);
       for (const [column, value] of Object.entries(cells)) {
         const path = `${table}/${row}/${column}`;
-        const rec: ReportRecord = { ...base, table, row, column, value, derived: isDerived, flagged: flagged.has(path) };
+        const rec: ReportRecord = { file, agency, year, template, table, row, column, value, derived: isDerived, flagged: flagged.has(path) };
         if (isDerived) {
           // A sum is as doubtful as the cells it adds up.
           const prefix = `${table}/${row.replace(/\.total$/, '.')}`;
-          rec.flagged = [...flagged].some((p) => p.startsWith(prefix) && p.endsWith(`/${column}`));
+          rec.flagged = prefix.endsWith('.') ? underFlagged.has(groupKey(prefix, column)) : [...flagged].some((p) => p.startsWith(prefix) && p.endsWith(`/${column}`));
           derived.push(rec);
         } else reported.push(rec);
       }
     }
   }
   return [...reported, ...derived];
+}
+
+/**
+ * For each flagged path, every prefix of it that ends in a dot (`applications/results.denied.`) with
+ * the path's column: a group total is flagged when one of its parts is, looked up instead of scanned.
+ */
+function groupsFlagged(flagged: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const p of flagged) {
+    const column = p.slice(p.lastIndexOf('/') + 1);
+    for (let dot = p.indexOf('.'); dot >= 0; dot = p.indexOf('.', dot + 1)) out.add(groupKey(p.slice(0, dot + 1), column));
+  }
+  return out;
+}
+
+function groupKey(prefix: string, column: string): string {
+  return `${prefix}\n${column}`;
 }
 
 function derivedRowsOf(report: Report): Set<string> {

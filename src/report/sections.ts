@@ -88,16 +88,22 @@ function nextHeading(text: string, from: number): number {
 
 /** Plain text: page numbers and page chrome dropped, lines a PDF wrapped mid-sentence joined. */
 function clean(text: string): string {
-  let out = '';
+  // Lines are gathered and joined once: reading the last character of a growing string flattens it every time.
+  const parts: string[] = [];
+  /** The last character kept so far (-1: none). */
+  let last = -1;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (!line || isPageNumberLine(line)) continue;
     const folded = foldTraditional(line);
     if (pageChrome.some((c) => folded.startsWith(c))) break;
-    if (out && !ENDS_SENTENCE.has(out[out.length - 1]!) && isIdeograph(out.charCodeAt(out.length - 1)) && isIdeograph(line.charCodeAt(0))) out += line;
-    else out += (out ? '\n' : '') + line;
+    const wrapped = last >= 0 && !ENDS_SENTENCE.has(last) && isIdeograph(last) && isIdeograph(line.charCodeAt(0));
+    if (last >= 0 && !wrapped) parts.push('\n');
+    parts.push(line);
+    last = line.charCodeAt(line.length - 1);
   }
-  return out.trim();
+  return parts.join('').trim();
 }
 
-const ENDS_SENTENCE = new Set(['。', '：', ':', '；', ';', '！', '？', '”', '）', ')']);
+/** Characters that end a sentence, by code. */
+const ENDS_SENTENCE = new Set(['。', '：', ':', '；', ';', '！', '？', '”', '）', ')'].map((ch) => ch.charCodeAt(0)));

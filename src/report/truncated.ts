@@ -7,12 +7,12 @@ import type { Diagnostic, Provenance } from './schema.js';
  * A report cut off inside a number (a partial download): the input ends on the last cell's last
  * character. Every value read from that cell may be missing digits, so each is named by a warning.
  */
-export function truncatedCells(text: string, cells: readonly Cell[], provenance: Readonly<Record<string, Provenance>>): Diagnostic[] {
+export function truncatedCells(text: string, cells: readonly Cell[], provenance: ReadonlyMap<string, Provenance>): Diagnostic[] {
   let last: Cell | undefined;
   for (let i = cells.length - 1; i >= 0 && !last; i--) if (cells[i]!.kind !== 'span' && cells[i]!.kind !== 'break') last = cells[i];
   if (!last || last.kind !== 'value' || last.end !== text.length) return [];
   const out: Diagnostic[] = [];
-  for (const [path, p] of Object.entries(provenance)) {
+  for (const [path, p] of provenance) {
     if (p.start < last.start || p.end > last.end) continue;
     out.push({
       code: 'input-truncated',

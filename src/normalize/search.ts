@@ -1,0 +1,304 @@
+// The exhaustive stage of the solver (solve.ts): depth-first search for one solution that uses a given
+// candidate. Its state lives in flat typed arrays indexed by row, constraint and term (a constraint's
+// part for one row), so a step allocates nothing and every method sees one shape of data.
+import { balances, partOf, type Compiled, type Vector } from './terms.js';
+
+const FALSE = 0;
+const TRUE = 1;
+/** The step budget ran out. */
+const BOUND = 2;
+
+/**
+ * Depth-first search with forward checking: a row down to one candidate goes next, then rows in small
+ * constraints, then rows with few candidates. Once a constraint has one row left, that row keeps only
+ * the candidates that balance it; with more left, the bounds of what they can add must allow a balance.
+ * The bounds are kept up to date as candidates are removed and restored, so a step costs little.
+ */
+export class Search {
+  /** Candidate k of row r is at `candStart[r] + k` in `alive`; how many are alive per row. */
+  private readonly candStart: Int32Array;
+  private readonly alive: Uint8Array;
+  private readonly count: Int32Array;
+  /** Terms are numbered constraint by constraint: term i belongs to `termConstraint[i]` and names `termRow[i]`. */
+  private readonly termRow: Int32Array;
+  private readonly termConstraint: Int32Array;
+  /** Term i's part under candidate k of its row is at `partStart[i] + k`. */
+  private readonly partStart: Int32Array;
+  private readonly partD: Float64Array;
+  private readonly partFlags: Uint8Array;
+  /** Term i's candidates by ascending part (`byPart[partStart[i] + j]` is a k): bounds are found from the ends. */
+  private readonly byPart: Int32Array;
+  /** Some candidate of term i hides an unknown: only then are its flags gathered. */
+  private readonly termMayHide: Uint8Array;
+  /** The terms of row r: `rowTerms[rowTermStart[r] .. rowTermStart[r + 1]]`, in constraint order. */
+  private readonly rowTermStart: Int32Array;
+  private readonly rowTerms: Int32Array;
+  /** The terms of constraint c: `termStart[c] .. termStart[c + 1]`. */
+  private readonly termStart: Int32Array;
+  private readonly weight: Float64Array;
+  private readonly assigned: Int32Array;
+  /** Per constraint: the assigned rows' known difference, and how many hide an unknown left / right. */
+  private readonly d: Float64Array;
+  private readonly unknownLeft: Int32Array;
+  private readonly unknownRight: Int32Array;
+  private readonly open: Int32Array;
+  /** Per term: the min and max difference and the unknowns of its row's alive candidates. */
+  private readonly termMin: Float64Array;
+  private readonly termMax: Float64Array;
+  private readonly termFlags: Uint8Array;
+  /** Per constraint, over the unassigned terms: sums of those bounds, and how many may hide an unknown left / right. */
+  private readonly sumMin: Float64Array;
+  private readonly sumMax: Float64Array;
+  private readonly mayLeft: Int32Array;
+  private readonly mayRight: Int32Array;
+  /** Removed candidates as (row, k) pairs, newest last: undone back to a mark. */
+  private readonly trail: number[] = [];
+  private readonly stamp: Int32Array;
+  private stampNow = 0;
+  /** Rows whose candidates a revive restored (scratch). */
+  private readonly revived: Int32Array;
+  private found: number[] | null = null;
+  private steps = 0;
+
+  constructor(cands: readonly (readonly Vector[])[], domains: readonly Set<number>[], constraints: readonly Compiled[]) {
+    const rows = cands.length;
+    this.candStart = new Int32Array(rows + 1);
+    for (let r = 0; r < rows; r++) this.candStart[r + 1] = this.candStart[r]! + cands[r]!.length;
+    this.alive = new Uint8Array(this.candStart[rows]!);
+    for (let r = 0; r < rows; r++) for (const k of domains[r]!) this.alive[this.candStart[r]! + k] = 1;
+    this.count = Int32Array.from(domains, (d) => d.size);
+
+    this.termStart = new Int32Array(constraints.length + 1);
+    constraints.forEach((c, ci) => (this.termStart[ci + 1] = this.termStart[ci]! + c.terms.length));
+    const terms = this.termStart[constraints.length]!;
+    this.termRow = new Int32Array(terms);
+    this.termConstraint = new Int32Array(terms);
+    this.partStart = new Int32Array(terms + 1);
+    this.weight = new Float64Array(rows);
+    const rowTermCount = new Int32Array(rows);
+    constraints.forEach((c, ci) =>
+      c.terms.forEach((t, ti) => {
+        const i = this.termStart[ci]! + ti;
+        this.termRow[i] = t.row;
+        this.termConstraint[i] = ci;
+        this.partStart[i + 1] = this.partStart[i]! + cands[t.row]!.length;
+        this.weight[t.row] = this.weight[t.row]! + 1 / c.terms.length;
+        rowTermCount[t.row]!++;
+      }),
+    );
+    this.partD = new Float64Array(this.partStart[terms]!);
+    this.partFlags = new Uint8Array(this.partStart[terms]!);
+    this.byPart = new Int32Array(this.partStart[terms]!);
+    this.termMayHide = new Uint8Array(terms);
+    this.rowTermStart = new Int32Array(rows + 1);
+    for (let r = 0; r < rows; r++) this.rowTermStart[r + 1] = this.rowTermStart[r]! + rowTermCount[r]!;
+    this.rowTerms = new Int32Array(terms);
+    const filled = new Int32Array(rows);
+    constraints.forEach((c, ci) =>
+      c.terms.forEach((t, ti) => {
+        const i = this.termStart[ci]! + ti;
+        this.rowTerms[this.rowTermStart[t.row]! + filled[t.row]!++] = i;
+        const at = this.partStart[i]!;
+        cands[t.row]!.forEach((v, k) => {
+          const part = partOf(v, t);
+          this.partD[at + k] = part.d;
+          this.partFlags[at + k] = part.flags;
+          if (part.flags) this.termMayHide[i] = 1;
+        });
+        const order = cands[t.row]!.map((_, k) => k).sort((a, b) => this.partD[at + a]! - this.partD[at + b]! || a - b);
+        this.byPart.set(order, at);
+      }),
+    );
+
+    this.assigned = new Int32Array(rows).fill(-1);
+    this.stamp = new Int32Array(rows);
+    this.revived = new Int32Array(rows);
+    this.d = new Float64Array(constraints.length);
+    this.unknownLeft = Int32Array.from(constraints, (c) => (c.unknownLeft ? 1 : 0));
+    this.unknownRight = Int32Array.from(constraints, (c) => (c.unknownRight ? 1 : 0));
+    this.open = Int32Array.from(constraints, (c) => c.terms.length);
+    this.termMin = new Float64Array(terms);
+    this.termMax = new Float64Array(terms);
+    this.termFlags = new Uint8Array(terms);
+    this.sumMin = new Float64Array(constraints.length);
+    this.sumMax = new Float64Array(constraints.length);
+    this.mayLeft = new Int32Array(constraints.length);
+    this.mayRight = new Int32Array(constraints.length);
+    for (let i = 0; i < terms; i++) {
+      this.measure(i);
+      this.include(i, 1);
+    }
+  }
+
+  /** One solution with `row` = candidate `k`: the chosen candidate per row, null if none, 'bound' past the step budget. */
+  first(row: number, k: number, bound: number): number[] | null | 'bound' {
+    const mark = this.trail.length;
+    const start = this.candStart[row]!;
+    const n = this.candStart[row + 1]! - start;
+    for (let kk = 0; kk < n; kk++) if (kk !== k && this.alive[start + kk]) this.kill(row, kk);
+    this.remeasure(row);
+    this.found = null;
+    const result = this.visit(bound);
+    this.revive(mark);
+    if (result === BOUND) return 'bound';
+    return result === TRUE ? this.found : null;
+  }
+
+  private visit(bound: number): number {
+    const assigned = this.assigned;
+    let row = -1;
+    for (let r = 0; r < assigned.length; r++) if (assigned[r] === -1 && (row < 0 || this.before(r, row))) row = r;
+    if (row < 0) {
+      this.found = Array.from(assigned);
+      return TRUE;
+    }
+    const start = this.candStart[row]!;
+    const n = this.candStart[row + 1]! - start;
+    for (let k = 0; k < n; k++) {
+      if (!this.alive[start + k]) continue;
+      if (++this.steps > bound) return BOUND;
+      const mark = this.trail.length;
+      const result = this.assign(row, k) ? this.visit(bound) : FALSE;
+      this.unassign(row, k, mark);
+      if (result !== FALSE) return result;
+    }
+    return FALSE;
+  }
+
+  private before(a: number, b: number): boolean {
+    const fa = this.count[a] === 1;
+    const fb = this.count[b] === 1;
+    if (fa !== fb) return fa;
+    if (this.weight[a] !== this.weight[b]) return this.weight[a]! > this.weight[b]!;
+    return this.count[a]! < this.count[b]!;
+  }
+
+  private assign(row: number, k: number): boolean {
+    this.assigned[row] = k;
+    const from = this.rowTermStart[row]!;
+    const to = this.rowTermStart[row + 1]!;
+    for (let j = from; j < to; j++) {
+      const i = this.rowTerms[j]!;
+      const c = this.termConstraint[i]!;
+      this.include(i, -1);
+      const at = this.partStart[i]! + k;
+      this.d[c] = this.d[c]! + this.partD[at]!;
+      const flags = this.partFlags[at]!;
+      if (flags & 1) this.unknownLeft[c]!++;
+      if (flags & 2) this.unknownRight[c]!++;
+      this.open[c]!--;
+    }
+    for (let j = from; j < to; j++) if (!this.check(this.termConstraint[this.rowTerms[j]!]!)) return false;
+    return true;
+  }
+
+  private unassign(row: number, k: number, mark: number): void {
+    this.revive(mark);
+    for (let j = this.rowTermStart[row]!; j < this.rowTermStart[row + 1]!; j++) {
+      const i = this.rowTerms[j]!;
+      const c = this.termConstraint[i]!;
+      const at = this.partStart[i]! + k;
+      this.d[c] = this.d[c]! - this.partD[at]!;
+      const flags = this.partFlags[at]!;
+      if (flags & 1) this.unknownLeft[c]!--;
+      if (flags & 2) this.unknownRight[c]!--;
+      this.open[c]!++;
+      this.include(i, 1);
+    }
+    this.assigned[row] = -1;
+  }
+
+  /** Constraint c can still balance; with one row left, that row keeps only the candidates that balance it. */
+  private check(c: number): boolean {
+    const flags = (this.unknownLeft[c]! > 0 ? 1 : 0) | (this.unknownRight[c]! > 0 ? 2 : 0);
+    if (this.open[c] === 0) return balances(this.d[c]!, flags);
+    if (this.open[c] === 1) {
+      let i = this.termStart[c]!;
+      while (this.assigned[this.termRow[i]!] !== -1) i++;
+      const row = this.termRow[i]!;
+      const parts = this.partStart[i]!;
+      const start = this.candStart[row]!;
+      const n = this.candStart[row + 1]! - start;
+      const before = this.trail.length;
+      for (let k = 0; k < n; k++) if (this.alive[start + k] && !balances(this.d[c]! + this.partD[parts + k]!, flags | this.partFlags[parts + k]!)) this.kill(row, k);
+      if (this.count[row] === 0) return false;
+      if (this.trail.length > before) this.remeasure(row);
+      return true;
+    }
+    const can = flags | (this.mayLeft[c]! > 0 ? 1 : 0) | (this.mayRight[c]! > 0 ? 2 : 0);
+    const lo = this.d[c]! + this.sumMin[c]!;
+    const hi = this.d[c]! + this.sumMax[c]!;
+    if (can === 3) return true;
+    if (can === 1) return lo <= 0;
+    if (can === 2) return hi >= 0;
+    return lo <= 0 && hi >= 0;
+  }
+
+  /** Recomputes the bounds of term i from its row's alive candidates: the first and last alive by part. */
+  private measure(i: number): void {
+    const row = this.termRow[i]!;
+    const parts = this.partStart[i]!;
+    const start = this.candStart[row]!;
+    const n = this.candStart[row + 1]! - start;
+    let min = Infinity;
+    let max = -Infinity;
+    let flags = 0;
+    let j = 0;
+    while (j < n && !this.alive[start + this.byPart[parts + j]!]) j++;
+    if (j < n) {
+      min = this.partD[parts + this.byPart[parts + j]!]!;
+      let h = n - 1;
+      while (!this.alive[start + this.byPart[parts + h]!]) h--;
+      max = this.partD[parts + this.byPart[parts + h]!]!;
+      if (this.termMayHide[i]) for (let k = 0; k < n; k++) if (this.alive[start + k]) flags |= this.partFlags[parts + k]!;
+    }
+    this.termMin[i] = min;
+    this.termMax[i] = max;
+    this.termFlags[i] = flags;
+  }
+
+  /** Adds (sign 1) or removes (−1) term i's bounds to or from its constraint's sums over unassigned terms. */
+  private include(i: number, sign: 1 | -1): void {
+    const c = this.termConstraint[i]!;
+    this.sumMin[c] = this.sumMin[c]! + sign * this.termMin[i]!;
+    this.sumMax[c] = this.sumMax[c]! + sign * this.termMax[i]!;
+    const f = this.termFlags[i]!;
+    if (f & 1) this.mayLeft[c] = this.mayLeft[c]! + sign;
+    if (f & 2) this.mayRight[c] = this.mayRight[c]! + sign;
+  }
+
+  /** A candidate removed or restored: the bounds of the row's terms change (only unassigned rows count). */
+  private remeasure(row: number): void {
+    const counted = this.assigned[row] === -1;
+    for (let j = this.rowTermStart[row]!; j < this.rowTermStart[row + 1]!; j++) {
+      const i = this.rowTerms[j]!;
+      if (counted) this.include(i, -1);
+      this.measure(i);
+      if (counted) this.include(i, 1);
+    }
+  }
+
+  /** Removes a candidate; the caller remeasures the row once it has removed all it will. */
+  private kill(row: number, k: number): void {
+    this.alive[this.candStart[row]! + k] = 0;
+    this.count[row]!--;
+    this.trail.push(row, k);
+  }
+
+  /** Restores the candidates removed since `mark`, and the bounds of their rows. */
+  private revive(mark: number): void {
+    const now = ++this.stampNow;
+    let rows = 0;
+    while (this.trail.length > mark) {
+      const k = this.trail.pop()!;
+      const row = this.trail.pop()!;
+      this.alive[this.candStart[row]! + k] = 1;
+      this.count[row]!++;
+      if (this.stamp[row] !== now) {
+        this.stamp[row] = now;
+        this.revived[rows++] = row;
+      }
+    }
+    for (let j = 0; j < rows; j++) this.remeasure(this.revived[j]!);
+  }
+}
