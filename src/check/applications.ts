@@ -2,17 +2,8 @@
 import { applicantColumns, rowsOf } from '../../grammars/applications.js';
 import type { Version } from '../../grammars/types.js';
 import type { Diagnostic } from '../report/schema.js';
+import { columnLabels } from '../../grammars/labels.js';
 import { runCheck, diagnosticOf, type SumCheck, type CheckOutcome } from './arithmetic.js';
-
-const COLUMN_NAMES: Record<string, string> = {
-  naturalPerson: '自然人',
-  commercial: '商业企业',
-  research: '科研机构',
-  socialWelfare: '社会公益组织',
-  legalService: '法律服务机构',
-  otherOrg: '其他',
-  total: '总计',
-};
 
 const cache = new Map<Version, SumCheck[]>();
 
@@ -29,7 +20,7 @@ function buildChecks(template: Version): SumCheck[] {
   const p = (row: string, col: string) => `applications/${row}/${col}`;
   const checks: SumCheck[] = [];
   for (const col of applicantColumns) {
-    const where = `column ${COLUMN_NAMES[col]}`;
+    const where = `column ${columnLabels[col]}`;
     checks.push({ check: 'T3-A', table: 'applications', where, lhs: [p('newReceived', col), p('carriedOver', col)], rhs: [p('results.total', col), p('carriedForward', col)] });
     checks.push({ check: 'T3-B', table: 'applications', where, lhs: leaves.map((r) => p(r, col)), rhs: [p('results.total', col)] });
   }
@@ -45,6 +36,6 @@ export function checkApplications(template: Version, value: (path: string) => nu
   const outcomes = applicationChecks(template).map((c) => runCheck(c, value));
   const rowFailures = new Set(outcomes.filter((o) => o.check.check === 'T3-C' && o.status === 'fail').flatMap((o) => o.check.rhs));
   const explained = (o: CheckOutcome) =>
-    o.status === 'fail' && o.check.check !== 'T3-C' && o.check.where === `column ${COLUMN_NAMES['total']}` && [...o.check.lhs, ...o.check.rhs].some((p) => rowFailures.has(p));
+    o.status === 'fail' && o.check.check !== 'T3-C' && o.check.where === `column ${columnLabels['total']}` && [...o.check.lhs, ...o.check.rhs].some((p) => rowFailures.has(p));
   return outcomes.filter((o) => !explained(o)).map(diagnosticOf).filter((d): d is Diagnostic => !!d);
 }
