@@ -15,6 +15,22 @@ import { markdownTableEnd, lexMarkdownTable } from './markdown.js';
 
 export { splitLines, type Line } from './lines.js';
 
+/** Table layouts read as blocks of lines, in the order they are tried: where each ends, and its lexer. */
+const TABLE_BLOCKS: readonly [end: (lines: readonly Line[], i: number) => number | undefined, lex: (lines: readonly Line[], out: Cell[]) => void][] = [
+  [boxTableEnd, lexBox],
+  [markdownTableEnd, lexMarkdownTable],
+  [alignedTableEnd, lexAligned],
+];
+
+/** The table block starting at line i, if one does. */
+function tableBlockAt(lines: readonly Line[], i: number): { end: number; lex: (lines: readonly Line[], out: Cell[]) => void } | undefined {
+  for (const [endOf, lex] of TABLE_BLOCKS) {
+    const end = endOf(lines, i);
+    if (end !== undefined) return { end, lex };
+  }
+  return undefined;
+}
+
 /**
  * Lexes a whole text in the given form into cells. `lines` are the text's lines and `shown` the text
  * with markdown's inline markup blanked out, when the caller has them already.
@@ -39,22 +55,10 @@ export function lexText(text: string, form: Form, lines: readonly Line[] = split
       i = htmlEnd;
       continue;
     }
-    const boxEnd = boxTableEnd(read, i);
-    if (boxEnd !== undefined) {
-      lexBox(read.slice(i, boxEnd), cells);
-      i = boxEnd;
-      continue;
-    }
-    const markdownEnd = markdownTableEnd(read, i);
-    if (markdownEnd !== undefined) {
-      lexMarkdownTable(read.slice(i, markdownEnd), cells);
-      i = markdownEnd;
-      continue;
-    }
-    const alignedEnd = alignedTableEnd(read, i);
-    if (alignedEnd !== undefined) {
-      lexAligned(read.slice(i, alignedEnd), cells);
-      i = alignedEnd;
+    const block = tableBlockAt(read, i);
+    if (block) {
+      block.lex(read.slice(i, block.end), cells);
+      i = block.end;
       continue;
     }
     lexLine(read[i]!, cells);
