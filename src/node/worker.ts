@@ -1,11 +1,19 @@
-// The worker thread of the pool (./pool.ts): runs one task at a time and posts back its outcome.
+// The worker thread of the pool (./pool.ts): runs its tasks one at a time, in the order they came, and
+// posts back each outcome.
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { failedOutcome, runTask, sourceName, type Task } from './task.js';
 
 const encoder = new TextEncoder();
 
-parentPort!.on('message', async ({ id, task }: { id: number; task: Task }) => {
+/** The pool sends a task while the one before it runs; chained, a crash hits the oldest task it sent. */
+let previous: Promise<void> = Promise.resolve();
+
+parentPort!.on('message', (message: { id: number; task: Task }) => {
+  previous = previous.then(() => run(message));
+});
+
+async function run({ id, task }: { id: number; task: Task }): Promise<void> {
   let outcome;
   try {
     // A synchronous read: waiting on the thread pool would leave this thread idle, with nothing else to do.
@@ -20,4 +28,4 @@ parentPort!.on('message', async ({ id, task }: { id: number; task: Task }) => {
     outcome.text = undefined;
     parentPort!.postMessage({ id, outcome }, [outcome.utf8.buffer as ArrayBuffer]);
   } else parentPort!.postMessage({ id, outcome });
-});
+}
