@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { failedOutcome, sourceName, type Outcome, type Task } from './task.js';
+import { failedOutcome, sourceName, type Outcome, type Task } from './outcome.js';
 
 interface Job {
   id: number;
