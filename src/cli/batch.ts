@@ -95,7 +95,7 @@ export async function runBatch(args: BatchArgs, io: Io): Promise<number> {
       }
       summary.count(outcome);
       if (args.strict && outcome.hasError) progress.log(`${outcome.name}: ${outcome.errors.join('; ')}\n`);
-      const text = outcome.utf8 ?? outcome.text;
+      const text = outcome.text;
       if (text === undefined) return;
       if (output === 'json') {
         if (!first) await sink.write(',\n');

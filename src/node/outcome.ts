@@ -36,8 +36,6 @@ export interface Outcome {
   /** For `years`: just what the cross-year checks read, and how many cells the report flags. */
   years?: { report: YearReport; flagged: number };
   text?: string;
-  /** `text` as UTF-8, when it comes from a worker: encoded there and transferred, not copied. */
-  utf8?: Uint8Array;
 }
 
 export function sourceName(source: TaskSource): string {
