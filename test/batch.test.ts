@@ -66,6 +66,32 @@ describe('TaskPool', () => {
     }
   });
 
+  it('queues a task on a busy worker, and on a crash blames the oldest task sent and reruns those behind it', async () => {
+    const pool = new TaskPool(1, pathToFileURL(join(import.meta.dirname, 'fixtures', 'crashingWorker.mjs')));
+    try {
+      const paths = ['hold.txt', 'a.txt', 'crash.txt', 'b.txt', 'c.txt', 'exit.txt', 'd.txt', 'crash2.txt', 'e.txt'];
+      const outcomes = await Promise.all(paths.map((path) => pool.run({ source: { path }, output: 'check' })));
+      const stopped = expect.stringContaining('internal-error: the worker stopped');
+      expect(outcomes.map((o) => o.text ?? o.errors.join())).toEqual(['ok hold.txt\n', 'ok a.txt\n', stopped, 'ok b.txt\n', 'ok c.txt\n', stopped, 'ok d.txt\n', stopped, 'ok e.txt\n']);
+      expect(outcomes[2]!.errors.join()).toContain('simulated crash');
+      expect(outcomes[5]!.errors.join()).toContain('exit code 3');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('on 2 workers, a crash costs only its own input', async () => {
+    const pool = new TaskPool(2, pathToFileURL(join(import.meta.dirname, 'fixtures', 'crashingWorker.mjs')));
+    try {
+      const paths = Array.from({ length: 40 }, (_, i) => (i % 7 === 3 ? `crash${i}.txt` : i % 11 === 5 ? `exit${i}.txt` : `f${i}.txt`));
+      const outcomes = await Promise.all(paths.map((path) => pool.run({ source: { path }, output: 'check' })));
+      expect(outcomes.map((o) => o.hasError)).toEqual(paths.map((p) => !p.startsWith('f')));
+      expect(outcomes.filter((o) => !o.hasError).map((o) => o.text)).toEqual(paths.filter((p) => p.startsWith('f')).map((p) => `ok ${p}\n`));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('says how to get the worker when it is not built', () => {
     expect(() => new TaskPool(2, pathToFileURL(join(ROOT, 'no-such-worker.js')))).toThrow(/npm run build/);
   });

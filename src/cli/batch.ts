@@ -3,7 +3,7 @@
 import type { Writable } from 'node:stream';
 import { mapOrdered } from '../node/ordered.js';
 import { TaskPool } from '../node/pool.js';
-import { runTask, type Outcome, type Task, type TaskOutput } from '../node/task.js';
+import type { Outcome, Task, TaskOutput } from '../node/outcome.js';
 import { collectInputs, readInput, type InputRef } from './inputs.js';
 import { csvHeader } from './csv.js';
 import { startProgress, type Progress } from './progress.js';
@@ -25,8 +25,10 @@ export async function forEachOutcome(
 ): Promise<void> {
   const progress = startProgress(io.stderr, refs.length);
   const pool = jobs > 1 && refs.length > 1 ? new TaskPool(Math.min(jobs, refs.length)) : undefined;
+  // The parser is loaded only where it runs: with a pool, this thread just hands out paths and writes.
+  const runHere = pool ? undefined : (await import('../node/task.js')).runTask;
   // An input that failed before it could become a task (stdin unreadable) is already its outcome.
-  const run = (item: Task | Outcome) => ('source' in item ? (pool ? pool.run(item) : runTask(item)) : Promise.resolve(item));
+  const run = (item: Task | Outcome) => ('source' in item ? (pool ? pool.run(item) : runHere!(item)) : Promise.resolve(item));
   const tasks = (async function* (): AsyncGenerator<Task | Outcome> {
     for (const ref of refs) {
       if (!ref.stdin) {
@@ -93,7 +95,7 @@ export async function runBatch(args: BatchArgs, io: Io): Promise<number> {
       }
       summary.count(outcome);
       if (args.strict && outcome.hasError) progress.log(`${outcome.name}: ${outcome.errors.join('; ')}\n`);
-      const text = outcome.utf8 ?? outcome.text;
+      const text = outcome.text;
       if (text === undefined) return;
       if (output === 'json') {
         if (!first) await sink.write(',\n');

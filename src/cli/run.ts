@@ -3,10 +3,9 @@
 // library returns; one bad input is reported and counted, never stops the others.
 import type { Writable, Readable } from 'node:stream';
 import { parseArgs, USAGE } from './args.js';
+// view and schema load the parser and the schema: imported when run, so a pooled batch does without them.
 import { runBatch } from './batch.js';
 import { runAcrossYears } from './acrossYears.js';
-import { runView } from './view.js';
-import { runSchema } from './schema.js';
 
 /** Where the CLI reads and writes: the process's streams, or a test's. */
 export interface Io {
@@ -28,9 +27,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   switch (args.command) {
     case 'schema':
-      return runSchema(args, io);
+      return (await import('./schema.js')).runSchema(args, io);
     case 'view':
-      return runView(args, io);
+      return (await import('./view.js')).runView(args, io);
     case 'check':
       return args.acrossYears ? runAcrossYears(args, io) : runBatch(args, io);
     case 'parse':

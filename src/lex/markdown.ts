@@ -34,24 +34,30 @@ interface RowCell {
 }
 
 export function lexMarkdownTable(lines: readonly Line[], out: Cell[]): void {
-  const rows = lines.filter((l) => !isRule(l.text)).map((line) => ({ line, cells: cellsOf(line.text) }));
+  // Loops, not arrow callbacks made anew per call: those lose their optimized code at every full GC.
+  const rows: { line: Line; cells: RowCell[] }[] = [];
+  for (const line of lines) if (!isRule(line.text)) rows.push({ line, cells: cellsOf(line.text) });
   let firstValueColumn = Infinity;
   let firstBodyRow = Infinity;
-  rows.forEach((r, k) =>
-    r.cells.forEach((c, col) => {
-      if (c.blank || !isValueText(r.line.text.slice(c.from, c.to))) return;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    for (let col = 0; col < r.cells.length; col++) {
+      const c = r.cells[col]!;
+      if (c.blank || !isValueText(r.line.text.slice(c.from, c.to))) continue;
       firstValueColumn = Math.min(firstValueColumn, col);
       firstBodyRow = Math.min(firstBodyRow, k);
-    }),
-  );
-  rows.forEach(({ line, cells }, k) => {
+    }
+  }
+  for (let k = 0; k < rows.length; k++) {
+    const { line, cells } = rows[k]!;
     let first = true;
-    cells.forEach((c, col) => {
-      if (c.blank && (k < firstBodyRow || col < firstValueColumn)) return;
+    for (let col = 0; col < cells.length; col++) {
+      const c = cells[col]!;
+      if (c.blank && (k < firstBodyRow || col < firstValueColumn)) continue;
       out.push(cellOf(line, c, first));
       first = false;
-    });
-  });
+    }
+  }
 }
 
 /** The pieces between the row's outer pipes (an escaped `\|` does not part cells). */

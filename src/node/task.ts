@@ -1,52 +1,16 @@
 // One unit of batch work — read, parse, format — the same in a worker thread and in-process, so
 // `--jobs 1` and `--jobs N` give byte-identical output.
 import { readFile } from 'node:fs/promises';
-import { parseReport, type ParseOptions } from '../report/parse.js';
+import { parseReport } from '../report/parse.js';
 import { flaggedPaths, toRecords } from '../report/records.js';
 import type { YearReport } from '../check/acrossYears.js';
 import type { Report } from '../report/schema.js';
+import type { Outcome, Task, TaskOutput } from './outcome.js';
+import { sourceName } from './outcome.js';
 import { csvLine } from '../cli/csv.js';
 import { formatDiagnostics } from '../cli/summary.js';
 
-/** Where a report comes from: a file (read by whoever runs the task), bytes or text. */
-export type TaskSource = { path: string } | { bytes: Uint8Array; fileName?: string } | { text: string; fileName?: string };
-
-/**
- * What to hand back: the Report itself, or the text the CLI writes for it (formatting in the worker
- * keeps the main thread free to only write).
- */
-export type TaskOutput = 'report' | 'years' | 'json' | 'json-pretty' | 'ndjson' | 'csv' | 'check';
-
-export interface Task {
-  source: TaskSource;
-  output: TaskOutput;
-  options?: Omit<ParseOptions, 'fileName'>;
-  /** With `strict`, a report with an error diagnostic gives no text (CLI `--strict`). */
-  strict?: boolean;
-}
-
-/** What the batch summary needs of a report: whether it has errors or warnings, and which codes. */
-export interface Outcome {
-  name: string;
-  /** Set when the input could not be read at all (an I/O error): there is no report. */
-  ioError?: string;
-  hasError: boolean;
-  hasWarning: boolean;
-  /** Codes of the warning and error diagnostics. */
-  codes: string[];
-  /** `code: message` of each error diagnostic. */
-  errors: string[];
-  report?: Report;
-  /** For `years`: just what the cross-year checks read, and how many cells the report flags. */
-  years?: { report: YearReport; flagged: number };
-  text?: string;
-  /** `text` as UTF-8, when it comes from a worker: encoded there and transferred, not copied. */
-  utf8?: Uint8Array;
-}
-
-export function sourceName(source: TaskSource): string {
-  return 'path' in source ? source.path : (source.fileName ?? '');
-}
+export { failedOutcome, sourceName, type Outcome, type Task, type TaskOutput, type TaskSource } from './outcome.js';
 
 /** Reads a file: asynchronously where other work may overlap it, at once in a worker that has nothing else to do. */
 export type ReadFile = (path: string) => Promise<Uint8Array> | Uint8Array;
@@ -66,11 +30,6 @@ export async function runTask(task: Task, read: ReadFile = readFile): Promise<Ou
   else if (task.output === 'years') outcome.years = { report: yearPart(report), flagged: flaggedPaths(report).size };
   else if (!(task.strict && outcome.hasError)) outcome.text = format(report, name, task.output);
   return outcome;
-}
-
-/** A task that failed outside the parser (a crashed worker): reported like an internal error. */
-export function failedOutcome(name: string, message: string): Outcome {
-  return { name, hasError: true, hasWarning: false, codes: ['internal-error'], errors: [`internal-error: ${message}`] };
 }
 
 function summarize(name: string, report: Report): Outcome {
