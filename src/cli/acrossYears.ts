@@ -5,7 +5,7 @@
 import { compareYears, cellAt, type CrossYearDiagnostic, type YearReport } from '../check/acrossYears.js';
 import { collectInputs } from './inputs.js';
 import { forEachOutcome } from './batch.js';
-import { openSink } from './sink.js';
+import { openOutput } from './sink.js';
 import { Summary } from './summary.js';
 import type { Io } from './run.js';
 
@@ -45,13 +45,8 @@ export async function runAcrossYears(args: { paths: string[]; out?: string; jobs
     years.set(year, [...(years.get(year) ?? []), { name: outcome.name, report, flagged }]);
   });
 
-  let sink;
-  try {
-    sink = await openSink(args.out, io.stdout);
-  } catch (error) {
-    io.stderr.write(`xxgk-report: cannot write ${args.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-    return 2;
-  }
+  const sink = await openOutput(args.out, io);
+  if (!sink) return 2;
   let pairs = 0;
   const failed = new Map<string, number>();
   for (const agency of [...byAgency.keys()].sort()) {

@@ -7,7 +7,7 @@ import type { Outcome, Task, TaskOutput } from '../node/outcome.js';
 import { collectInputs, readInput, type InputRef } from './inputs.js';
 import { csvHeader } from './csv.js';
 import { startProgress, type Progress } from './progress.js';
-import { openSink } from './sink.js';
+import { openOutput } from './sink.js';
 import { Summary } from './summary.js';
 import type { Io } from './run.js';
 
@@ -69,13 +69,8 @@ export async function runBatch(args: BatchArgs, io: Io): Promise<number> {
     summary.ioError();
     io.stderr.write(`xxgk-report: ${e}\n`);
   }
-  let sink;
-  try {
-    sink = await openSink(args.out, io.stdout);
-  } catch (error) {
-    io.stderr.write(`xxgk-report: cannot write ${args.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-    return 2;
-  }
+  const sink = await openOutput(args.out, io);
+  if (!sink) return 2;
   const format = args.format ?? 'json';
   const many = inputs.length !== 1;
   const output: TaskOutput = args.command === 'check' ? 'check' : format === 'json' ? (many ? 'json' : 'json-pretty') : format;

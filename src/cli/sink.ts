@@ -2,6 +2,7 @@
 // size streams out in bounded memory.
 import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
+import type { Io } from './run.js';
 
 export interface Sink {
   write(text: string | Uint8Array): Promise<void>;
@@ -34,4 +35,14 @@ export async function openSink(out: string | undefined, stdout: Writable): Promi
       }),
     close: () => (out ? new Promise<void>((resolve) => stream.end(resolve)) : Promise.resolve()),
   };
+}
+
+/** The sink for --out (else stdout), or undefined after telling stderr why the file cannot be written. */
+export async function openOutput(out: string | undefined, io: Io): Promise<Sink | undefined> {
+  try {
+    return await openSink(out, io.stdout);
+  } catch (error) {
+    io.stderr.write(`xxgk-report: cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    return undefined;
+  }
 }
