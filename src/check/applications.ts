@@ -33,9 +33,29 @@ function buildChecks(template: Version): SumCheck[] {
 
 /** Runs the checks; a failure in the 总计 column is reported only when no T3-C failure explains it. */
 export function checkApplications(template: Version, value: (path: string) => number | null): Diagnostic[] {
-  const outcomes = applicationChecks(template).map((c) => runCheck(c, value));
-  const rowFailures = new Set(outcomes.filter((o) => o.check.check === 'T3-C' && o.status === 'fail').flatMap((o) => o.check.rhs));
-  const explained = (o: CheckOutcome) =>
-    o.status === 'fail' && o.check.check !== 'T3-C' && o.check.where === `column ${columnLabels['total']}` && [...o.check.lhs, ...o.check.rhs].some((p) => rowFailures.has(p));
-  return outcomes.filter((o) => !explained(o)).map(diagnosticOf).filter((d): d is Diagnostic => !!d);
+  const outcomes: CheckOutcome[] = [];
+  for (const c of applicationChecks(template)) outcomes.push(runCheck(c, value));
+  const rowFailures = failedRowTotals(outcomes);
+  const diagnostics: Diagnostic[] = [];
+  for (const o of outcomes) {
+    if (explainedByRow(o, rowFailures)) continue;
+    const d = diagnosticOf(o);
+    if (d) diagnostics.push(d);
+  }
+  return diagnostics;
+}
+
+/** The total cells of the rows whose own sum (T3-C) fails. */
+function failedRowTotals(outcomes: readonly CheckOutcome[]): Set<string> {
+  const cells = new Set<string>();
+  for (const o of outcomes) if (o.check.check === 'T3-C' && o.status === 'fail') for (const p of o.check.rhs) cells.add(p);
+  return cells;
+}
+
+/** A failure in the 总计 column that touches a row failing its own sum. */
+function explainedByRow(o: CheckOutcome, rowFailures: ReadonlySet<string>): boolean {
+  if (o.status !== 'fail' || o.check.check === 'T3-C' || o.check.where !== `column ${columnLabels['total']}`) return false;
+  for (const p of o.check.lhs) if (rowFailures.has(p)) return true;
+  for (const p of o.check.rhs) if (rowFailures.has(p)) return true;
+  return false;
 }

@@ -19,7 +19,10 @@ export function reviewChecks(): SumCheck[] {
 const checks = reviewChecks();
 
 export function checkReviewLitigation(value: (path: string) => number | null): Diagnostic[] {
-  return checks
-    .map((c) => diagnosticOf(runCheck(c, value)))
-    .filter((d): d is Diagnostic => !!d);
+  const diagnostics: Diagnostic[] = [];
+  for (const c of checks) {
+    const d = diagnosticOf(runCheck(c, value));
+    if (d) diagnostics.push(d);
+  }
+  return diagnostics;
 }

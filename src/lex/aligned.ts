@@ -61,7 +61,9 @@ function closingRule(lines: readonly Line[], i: number, rule: readonly Extent[])
 }
 
 function sameColumns(a: readonly Extent[], b: readonly Extent[]): boolean {
-  return a.length === b.length && a.every((e, k) => e.x0 === b[k]!.x0);
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k]!.x0 !== b[k]!.x0) return false;
+  return true;
 }
 
 interface Token {
@@ -76,7 +78,7 @@ interface Token {
 export function lexAligned(lines: readonly Line[], out: Cell[]): void {
   const extents = dashRule(lines[0]!.text)!;
   // Rows are lines, or groups of lines between blank lines or rules (multiline tables).
-  const multiline = lines.some((l, k) => k > 0 && k < lines.length - 1 && l.text.trim() === '');
+  const multiline = hasBlankInside(lines);
   const rows: Line[][] = [];
   let current: Line[] = [];
   for (const line of lines) {
@@ -92,35 +94,50 @@ export function lexAligned(lines: readonly Line[], out: Cell[]): void {
     }
   }
   if (current.length) rows.push(current);
-  const perRow = rows.map((row) => columnsOf(row, extents));
+  const perRow: Token[][][] = [];
+  for (const row of rows) perRow.push(columnsOf(row, extents));
   // Label columns come first: every column from the first that holds a number on is a value column;
   // rows before the first that holds a number are headers.
   let firstValueColumn = extents.length;
   let firstBodyRow = perRow.length;
-  perRow.forEach((cols, r) =>
-    cols.forEach((toks, c) => {
-      if (!toks.some((t) => isValueText(t.text))) return;
+  for (let r = 0; r < perRow.length; r++) {
+    const cols = perRow[r]!;
+    for (let c = 0; c < cols.length; c++) {
+      if (!hasValue(cols[c]!)) continue;
       firstValueColumn = Math.min(firstValueColumn, c);
       firstBodyRow = Math.min(firstBodyRow, r);
-    }),
-  );
-  perRow.forEach((cols, r) => {
+    }
+  }
+  for (let r = 0; r < perRow.length; r++) {
+    const cols = perRow[r]!;
+    const line = rows[r]![0]!;
     let first = true;
-    cols.forEach((toks, c) => {
-      const line = rows[r]![0]!;
+    for (let c = 0; c < cols.length; c++) {
+      const toks = cols[c]!;
       if (toks.length === 0) {
         // A value column left empty on a row of numbers: a blank cell the layout shows as spaces.
-        if (r < firstBodyRow || c < firstValueColumn) return;
+        if (r < firstBodyRow || c < firstValueColumn) continue;
         const at = line.start;
         out.push(makeCell('blank', '', at, at, first, line.index, extents[c]!.x0, extents[c]!.x1));
         first = false;
-        return;
+        continue;
       }
       const text = cellText(toks);
       out.push(makeCell(isValueText(text) ? 'value' : 'label', text, toks[0]!.start, toks[toks.length - 1]!.end, first, toks[0]!.line, toks[0]!.x0, extents[c]!.x1));
       first = false;
-    });
-  });
+    }
+  }
+}
+
+/** A blank line between the first and the last: the rows of a multiline table. */
+function hasBlankInside(lines: readonly Line[]): boolean {
+  for (let k = 1; k < lines.length - 1; k++) if (lines[k]!.text.trim() === '') return true;
+  return false;
+}
+
+function hasValue(toks: readonly Token[]): boolean {
+  for (const t of toks) if (isValueText(t.text)) return true;
+  return false;
 }
 
 /** A cell's words: on one line joined by a space, wrapped lines joined as text wraps. */
@@ -137,7 +154,8 @@ function cellText(toks: readonly Token[]): string {
 
 /** The words of a row's lines, by the column each starts in (a word in the gap before a column belongs to it). */
 function columnsOf(row: readonly Line[], extents: readonly Extent[]): Token[][] {
-  const cols: Token[][] = extents.map(() => []);
+  const cols: Token[][] = [];
+  for (let c = 0; c < extents.length; c++) cols.push([]);
   for (const line of row) {
     const t = line.text;
     const x = displayColumns(t);

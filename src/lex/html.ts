@@ -124,24 +124,25 @@ class HtmlWalker {
     const grid: (Element | null | undefined)[][] = [];
     // Each table's own size bounds its grid, so a span bomb cannot starve the report's tables.
     let slotsLeft = Math.min(MAX_GRID_SLOTS, 1024 + SLOTS_PER_CHAR * ((table.endIndex ?? 0) - (table.startIndex ?? 0)));
-    rows.forEach((tr, r) => {
+    for (let r = 0; r < rows.length; r++) {
       grid[r] ??= [];
       let c = 0;
-      for (const td of tr.children) {
+      for (const td of rows[r]!.children) {
         if (td.type !== 'tag') continue;
         const tag = (td as Element).name.toLowerCase();
         if (tag !== 'td' && tag !== 'th') continue;
         while (grid[r]![c] !== undefined) c++;
         const colspan = spanAttr(td as Element, 'colspan');
         const rowspan = Math.min(spanAttr(td as Element, 'rowspan'), rows.length - r);
-        if ((slotsLeft -= colspan * rowspan) < 0) return;
+        // Out of slots: the rest of this row is dropped.
+        if ((slotsLeft -= colspan * rowspan) < 0) break;
         for (let dr = 0; dr < rowspan; dr++) {
           const row = (grid[r + dr] ??= []);
           for (let dc = 0; dc < colspan; dc++) row[c + dc] = dr === 0 && dc === 0 ? (td as Element) : null;
         }
         c += colspan;
       }
-    });
+    }
     const lineParts: string[] = [];
     for (const row of grid) {
       if (!row) continue;

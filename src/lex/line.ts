@@ -184,19 +184,29 @@ function markGaps(t: string, tokens: Cell[], lineStart: number): void {
   }
   // A line that is one table row — its label, then numbers each set off by spaces (pdftotext -raw) —
   // prints its cells in order and drops the blank ones: any number may hide before, between, after.
-  const first = tokens.findIndex((tok) => tok.kind === 'value');
+  const first = firstValueIndex(tokens);
   let rowLine = first > 0;
   for (let k = first; rowLine && k < tokens.length; k++) {
     if (tokens[k]!.kind !== 'value' || tokens[k]!.start - lineStart === (k === 0 ? 0 : tokens[k - 1]!.end - lineStart)) rowLine = false;
   }
   // Between tokens a wide gap may hide cells; before the first and after the last only in a line laid out in columns.
-  const gap = (k: number) => ((rowLine && k >= first) || (k === 0 || k === tokens.length ? aligned : wide[k]) ? Infinity : marks[k]!);
-  tokens.forEach((tok, k) => {
-    if (tok.kind !== 'value') return;
+  const gaps: number[] = [];
+  for (let k = 0; k <= tokens.length; k++) {
+    const hidesAny = (rowLine && k >= first) || (k === 0 || k === tokens.length ? aligned : wide[k]);
+    gaps.push(hidesAny ? Infinity : marks[k]!);
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k]!;
+    if (tok.kind !== 'value') continue;
     tok.runTogether = true;
-    if (gap(k)) tok.gapBefore = gap(k);
-    if (gap(k + 1)) tok.gapAfter = gap(k + 1);
-  });
+    if (gaps[k]) tok.gapBefore = gaps[k];
+    if (gaps[k + 1]) tok.gapAfter = gaps[k + 1];
+  }
+}
+
+function firstValueIndex(tokens: readonly Cell[]): number {
+  for (let k = 0; k < tokens.length; k++) if (tokens[k]!.kind === 'value') return k;
+  return -1;
 }
 
 /** `.` `．` `、` after an item number. */

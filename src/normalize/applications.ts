@@ -139,13 +139,21 @@ function plausible(values: readonly Cell[], labelled: boolean): boolean {
   return nonBlank > 0 && capacity >= N;
 }
 
+/** The one reading of a row the table shows empty: zeros, its total unknown. */
+function emptyRowVector(): (number | null)[] {
+  const v: (number | null)[] = [];
+  for (let col = 0; col < N; col++) v.push(col === TOTAL ? null : 0);
+  return v;
+}
+
 /**
  * Reads every placed row: directly when its cells read one way, else by the readings the table's
  * arithmetic allows (T3-C per row, then T3-A and T3-B across rows).
  */
 function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly string[], t: TableCells, ctx: NormalizeContext, empty: readonly string[]): void {
   const readings = new Map<string, Piece[][] | 'too-many'>();
-  const known = new Map<string, Vector[]>(empty.map((id) => [id, [COLUMNS.map((_, col) => (col === TOTAL ? null : 0))]]));
+  const known = new Map<string, Vector[]>();
+  for (const id of empty) known.set(id, [emptyRowVector()]);
   for (const [id, r] of placed) {
     const rs = rowReadings(r.values, N);
     if (rs !== 'too-many' && rs.length === 1) {

@@ -14,11 +14,14 @@ export interface ReviewResult {
   cells: TableCells;
 }
 
+/** The flat row's columns: `group/outcome`, group by group. */
+const FLAT_COLUMNS: readonly string[] = reviewGroups.flatMap((g) => outcomeColumns.map((c) => `${g}/${c}`));
+
 export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContext): ReviewResult | undefined {
   if (read.values.length === 0) return undefined;
   // The table is kept as one row of 15 while reading, then shaped into its three groups.
   const flat = new TableCells('reviewLitigation', ctx);
-  const columns = reviewGroups.flatMap((g) => outcomeColumns.map((c) => `${g}/${c}`));
+  const columns = FLAT_COLUMNS;
   const readings = rowReadings(read.values, REVIEW_CELLS, 5000, groupsHold);
   if (readings !== 'too-many' && readings.length === 1) {
     flat.readRow(ROW, columns, readings[0]!);

@@ -318,7 +318,14 @@ export class Search {
 
 /** A term's candidates, nearest part first (ties by index): the order the search tries them in. */
 function byPartOrder(partD: Float64Array, at: number, n: number): number[] {
-  const order: number[] = [];
-  for (let k = 0; k < n; k++) order.push(k);
-  return order.sort((a, b) => partD[at + a]! - partD[at + b]! || a - b);
+  const order: { d: number; k: number }[] = [];
+  for (let k = 0; k < n; k++) order.push({ d: partD[at + k]!, k });
+  order.sort(nearerPartFirst);
+  const ks: number[] = [];
+  for (const o of order) ks.push(o.k);
+  return ks;
+}
+
+function nearerPartFirst(a: { d: number; k: number }, b: { d: number; k: number }): number {
+  return a.d - b.d || a.k - b.k;
 }

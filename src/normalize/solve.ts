@@ -36,32 +36,47 @@ const MAX_PASSES = 6;
 /** `bound`: the tries the search may make in all; past it, what it could not rule out stays possible. */
 export function solve(rows: ReadonlyMap<string, readonly Vector[]>, constraints: readonly Constraint[], bound = 20_000): SolveResult {
   const ids = [...rows.keys()];
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const domains = ids.map((id) => new Set(rows.get(id)!.map((_, k) => k)));
+  const index = new Map<string, number>();
+  const domains: Set<number>[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    index.set(ids[i]!, i);
+    domains.push(allIndices(rows.get(ids[i]!)!));
+  }
   // Each constraint as terms per row: the columns it adds (+1) or subtracts (−1).
-  const compiled = constraints.map((c) => compile(c, index));
+  const compiled: Compiled[] = [];
+  for (const c of constraints) compiled.push(compile(c, index));
   if (!filter(ids, rows, domains, compiled)) return { possible: toMap(ids, domains), consistent: false, exact: true };
   return witness(ids, rows, domains, compiled, bound);
 }
 
+/** 0 … length − 1: every candidate of a row. */
+function allIndices(items: readonly unknown[]): Set<number> {
+  const set = new Set<number>();
+  for (let k = 0; k < items.length; k++) set.add(k);
+  return set;
+}
+
 function compile(c: Constraint, index: Map<string, number>): Compiled {
   const byRow = new Map<number, Term>();
-  let unknownLeft = false;
-  let unknownRight = false;
-  const add = (ref: CellRef, sign: 1 | -1) => {
+  const unknownLeft = addTerms(byRow, c.lhs, 1, index);
+  const unknownRight = addTerms(byRow, c.rhs, -1, index);
+  return { terms: [...byRow.values()], unknownLeft, unknownRight };
+}
+
+/** Adds one side's cells to their rows' terms; true when the side names a row the table lacks (an unknown). */
+function addTerms(byRow: Map<number, Term>, refs: readonly CellRef[], sign: 1 | -1, index: Map<string, number>): boolean {
+  let unknown = false;
+  for (const ref of refs) {
     const row = index.get(ref.row);
     if (row === undefined) {
-      if (sign === 1) unknownLeft = true;
-      else unknownRight = true;
-      return;
+      unknown = true;
+      continue;
     }
     let t = byRow.get(row);
     if (!t) byRow.set(row, (t = { row, cols: [] }));
     t.cols.push({ col: ref.col, sign });
-  };
-  for (const r of c.lhs) add(r, 1);
-  for (const r of c.rhs) add(r, -1);
-  return { terms: [...byRow.values()], unknownLeft, unknownRight };
+  }
+  return unknown;
 }
 
 /** Removes candidates no choice of the others can complete, until nothing changes. False: a row has none left. */
@@ -70,8 +85,9 @@ function filter(ids: readonly string[], rows: ReadonlyMap<string, readonly Vecto
     let changed = false;
     for (const c of constraints) {
       const start = (c.unknownLeft ? 1 : 0) | (c.unknownRight ? 2 : 0);
-      const parts = c.terms.map((t) => samePart(rows.get(ids[t.row]!)!, domains[t.row]!, t));
-      if (parts.every((p) => p.length <= 1)) {
+      const parts: Group[][] = [];
+      for (const t of c.terms) parts.push(samePart(rows.get(ids[t.row]!)!, domains[t.row]!, t));
+      if (allSettled(parts)) {
         // Every row is settled for this constraint: it holds or the table has no solution.
         let d = 0;
         let flags = start;
@@ -84,34 +100,62 @@ function filter(ids: readonly string[], rows: ReadonlyMap<string, readonly Vecto
         continue;
       }
       const prefix: Sums[] = [Sums.unit(start)];
-      for (const p of parts) prefix.push(prefix[prefix.length - 1]!.plus(p.map((e) => e.part)));
+      for (const p of parts) prefix.push(prefix[prefix.length - 1]!.plus(partsOf(p)));
       const suffix: Sums[] = new Array(parts.length + 1);
       suffix[parts.length] = Sums.unit(0);
-      for (let i = parts.length - 1; i >= 0; i--) suffix[i] = suffix[i + 1]!.plus(parts[i]!.map((e) => e.part));
-      parts.forEach((p, i) => {
+      for (let i = parts.length - 1; i >= 0; i--) suffix[i] = suffix[i + 1]!.plus(partsOf(parts[i]!));
+      for (let i = 0; i < parts.length; i++) {
         const domain = domains[c.terms[i]!.row]!;
-        for (const e of p) {
+        for (const e of parts[i]!) {
           if (supported(e.part, prefix[i]!, suffix[i + 1]!)) continue;
           for (const k of e.ks) domain.delete(k);
           changed = true;
         }
-      });
-      if (domains.some((d) => d.size === 0)) return false;
+      }
+      if (anyEmpty(domains)) return false;
     }
     if (!changed) return true;
   }
   return true;
 }
 
+/** Candidates of a row that give a constraint the same part. */
+interface Group {
+  part: Part;
+  ks: number[];
+}
+
+/** True when every row has at most one part left for the constraint. */
+function allSettled(parts: readonly Group[][]): boolean {
+  for (const p of parts) if (p.length > 1) return false;
+  return true;
+}
+
+function partsOf(groups: readonly Group[]): Part[] {
+  const parts: Part[] = [];
+  for (const g of groups) parts.push(g.part);
+  return parts;
+}
+
+function anyEmpty(domains: readonly Set<number>[]): boolean {
+  for (const d of domains) if (d.size === 0) return true;
+  return false;
+}
+
+function withFlags(groups: readonly Group[], flags: number): Group | undefined {
+  for (const g of groups) if (g.part.flags === flags) return g;
+  return undefined;
+}
+
 /** A term's candidates grouped by their part, in the order each part first comes. */
-function samePart(cands: readonly Vector[], domain: ReadonlySet<number>, term: Term): { part: Part; ks: number[] }[] {
-  const groups: { part: Part; ks: number[] }[] = [];
-  const byD = new Map<number, { part: Part; ks: number[] }[]>();
+function samePart(cands: readonly Vector[], domain: ReadonlySet<number>, term: Term): Group[] {
+  const groups: Group[] = [];
+  const byD = new Map<number, Group[]>();
   for (const k of domain) {
     const part = partOf(cands[k]!, term);
     let same = byD.get(part.d);
     if (!same) byD.set(part.d, (same = []));
-    const group = same.find((g) => g.part.flags === part.flags);
+    const group = withFlags(same, part.flags);
     if (group) group.ks.push(k);
     else {
       const created = { part, ks: [k] };
@@ -128,11 +172,16 @@ function samePart(cands: readonly Vector[], domain: ReadonlySet<number>, term: T
  * possible, so the answer is sound; it is exact when every search finished.
  */
 function witness(ids: readonly string[], rows: ReadonlyMap<string, readonly Vector[]>, domains: readonly Set<number>[], constraints: readonly Compiled[], bound: number): SolveResult {
-  const search = new Search(ids.map((id) => rows.get(id)!), domains, constraints);
-  const possible = ids.map(() => new Set<number>());
+  const candidates: (readonly Vector[])[] = [];
+  const possible: Set<number>[] = [];
+  for (const id of ids) {
+    candidates.push(rows.get(id)!);
+    possible.push(new Set<number>());
+  }
+  const search = new Search(candidates, domains, constraints);
   let exact = true;
   let any = false;
-  ids.forEach((_, row) => {
+  for (let row = 0; row < ids.length; row++) {
     for (const k of domains[row]!) {
       if (possible[row]!.has(k) || !exact) continue;
       const found = search.first(row, k, bound);
@@ -141,14 +190,16 @@ function witness(ids: readonly string[], rows: ReadonlyMap<string, readonly Vect
         possible[row]!.add(k);
       } else if (found) {
         any = true;
-        found.forEach((kk, r) => possible[r]!.add(kk));
+        for (let r = 0; r < found.length; r++) possible[r]!.add(found[r]!);
       }
     }
-  });
-  if (!exact) domains.forEach((d, row) => d.forEach((k) => possible[row]!.add(k)));
+  }
+  if (!exact) for (let row = 0; row < domains.length; row++) for (const k of domains[row]!) possible[row]!.add(k);
   return { possible: toMap(ids, possible), consistent: any || !exact, exact };
 }
 
 function toMap(ids: readonly string[], sets: readonly Set<number>[]): Map<string, Set<number>> {
-  return new Map(ids.map((id, i) => [id, new Set(sets[i])]));
+  const map = new Map<string, Set<number>>();
+  for (let i = 0; i < ids.length; i++) map.set(ids[i]!, new Set(sets[i]));
+  return map;
 }

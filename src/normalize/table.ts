@@ -40,6 +40,12 @@ export class TableCells {
     return this.rows.get(row)?.get(column)?.value ?? null;
   }
 
+  paths(row: string, columns: readonly string[]): string[] {
+    const paths: string[] = [];
+    for (const c of columns) paths.push(this.path(row, c));
+    return paths;
+  }
+
   /** The value at a full cell path (`applications/newReceived/total`), null when absent. */
   valueAt(path: string): number | null {
     return this.byPath.get(path) ?? null;
@@ -51,12 +57,13 @@ export class TableCells {
 
   /** Reads whole cells (one per column) into a row. */
   readRow(row: string, columns: readonly string[], pieces: readonly Piece[], rules: Readonly<Record<string, ColumnRule>> = {}): void {
-    columns.forEach((column, i) => {
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i]!;
       const piece = pieces[i]!;
       const path = this.path(row, column);
       const cell = { kind: piece.cell.kind, text: piece.text, start: piece.start, end: piece.end };
       this.set(row, column, readCell(cell, path, rules[column] ?? {}, this.ctx.diagnostics, this.ctx.input), path);
-    });
+    }
   }
 
   /** A row the table should have but the input does not show: nulls, each named by a warning. */
@@ -68,7 +75,7 @@ export class TableCells {
       message,
       path: this.path(row, columns[0]!),
       table: this.table,
-      cells: columns.map((c) => this.path(row, c)),
+      cells: this.paths(row, columns),
     });
   }
 
@@ -81,7 +88,7 @@ export class TableCells {
       message,
       path: this.path(row, columns[0]!),
       table: this.table,
-      cells: columns.map((c) => this.path(row, c)),
+      cells: this.paths(row, columns),
       ...spanOf(values),
     });
   }
@@ -122,9 +129,22 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
 }
 
 export function spanOf(values: readonly Cell[]): { span?: { start: number; end: number } } {
-  const real = values.filter((v) => v.kind !== 'span' && v.end > v.start);
-  if (!real.length) return {};
-  return { span: { start: real[0]!.start, end: real[real.length - 1]!.end } };
+  let first: Cell | undefined;
+  let last: Cell | undefined;
+  for (const v of values) {
+    if (v.kind === 'span' || v.end <= v.start) continue;
+    first ??= v;
+    last = v;
+  }
+  if (!first) return {};
+  return { span: { start: first.start, end: last!.end } };
+}
+
+/** The cells' texts joined by a space, as diagnostics quote a row. */
+export function quotedText(values: readonly Cell[]): string {
+  let text = '';
+  for (let i = 0; i < values.length; i++) text += i ? ` ${values[i]!.text}` : values[i]!.text;
+  return text;
 }
 
 /**
@@ -142,14 +162,14 @@ export function readUniqueRow(t: TableCells, row: string, columns: readonly stri
     ambiguous(t, row, columns, readings === 'too-many' ? [] : readings, values, ctx);
     return;
   }
-  t.unreadable(row, columns, values, `${values.length} cell(s) where the template has ${columns.length}: "${values.map((v) => v.text).join(' ')}"`);
+  t.unreadable(row, columns, values, `${values.length} cell(s) where the template has ${columns.length}: "${quotedText(values)}"`);
 }
 
 export function splitInfo(t: TableCells, row: string, columns: readonly string[], values: readonly Cell[]): Diagnostic {
   return {
     code: 'digits-split',
     severity: 'info',
-    message: `"${values.map((v) => v.text).join(' ')}" has one reading as ${columns.length} cells`,
+    message: `"${quotedText(values)}" has one reading as ${columns.length} cells`,
     path: t.path(row, columns[0]!),
     table: t.table,
     ...spanOf(values),
@@ -158,26 +178,49 @@ export function splitInfo(t: TableCells, row: string, columns: readonly string[]
 
 /** Several readings: the cells on which they differ are null with their candidate values. */
 export function ambiguous(t: TableCells, row: string, columns: readonly string[], readings: readonly Piece[][], values: readonly Cell[], ctx: NormalizeContext): void {
-  columns.forEach((column, i) => {
-    const keys = new Set(readings.map((r) => pieceKey(r[i]!)));
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
+    const keys = keysAt(readings, i);
     if (readings.length > 0 && keys.size === 1) {
       t.readRow(row, [column], [readings[0]![i]!]);
-      return;
+      continue;
     }
     t.set(row, column, { value: null });
     const blank = keys.has(null);
-    const candidates = [...new Set([...keys].filter((k): k is string => k !== null).map((k) => parseNumberText(k)?.value ?? numberOf(k)).filter((v): v is number => v !== null))].sort((a, b) => a - b);
+    const candidates = candidateValues(keys);
     const listed = [...candidates.slice(0, 12).map(String), ...(blank ? ['blank'] : [])].join(', ');
     ctx.diagnostics.push({
       code: 'ambiguous-split',
       severity: 'warning',
       message: readings.length
-        ? `"${values.map((v) => v.text).join(' ')}" reads ${readings.length} ways; this cell could be ${listed}${candidates.length > 12 ? ', …' : ''}`
-        : `"${values.map((v) => v.text).join(' ')}" reads too many ways to list`,
+        ? `"${quotedText(values)}" reads ${readings.length} ways; this cell could be ${listed}${candidates.length > 12 ? ', …' : ''}`
+        : `"${quotedText(values)}" reads too many ways to list`,
       path: t.path(row, column),
       table: t.table,
       candidates: candidates.slice(0, 50),
       ...spanOf(values),
     });
-  });
+  }
+}
+
+/** What the readings put in cell `i`: distinct texts, null for a blank. */
+function keysAt(readings: readonly Piece[][], i: number): Set<string | null> {
+  const keys = new Set<string | null>();
+  for (const r of readings) keys.add(pieceKey(r[i]!));
+  return keys;
+}
+
+/** The distinct numbers the texts read as, ascending. */
+function candidateValues(keys: ReadonlySet<string | null>): number[] {
+  const values = new Set<number>();
+  for (const k of keys) {
+    if (k === null) continue;
+    const v = parseNumberText(k)?.value ?? numberOf(k);
+    if (v !== null) values.add(v);
+  }
+  return [...values].sort(ascending);
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
 }
