@@ -73,12 +73,18 @@ console.log(`${'file'.padEnd(48)} ${'KB'.padStart(6)} ${'parse ms'.padStart(9)} 
 for (const r of inputs) console.log(`${r.name.padEnd(48)} ${(r.text.length / 1024).toFixed(1).padStart(6)} ${fmt(r.parse)} ${fmt(r.floor)}`);
 console.log('');
 const sum = (list, key) => list.reduce((s, r) => s + r[key], 0);
-for (const g of groups) {
-  const list = inputs.filter((r) => r.group === g.name);
+const line = (name, list, note = '') => {
+  if (!list.length) return;
   const parse = sum(list, 'parse');
   const base = sum(list, 'floor');
-  console.log(`${g.name.padEnd(14)} ${String(list.length).padStart(3)} reports: full parse ${parse.toFixed(1)} ms per pass (${(parse / list.length).toFixed(3)} ms/report), floor ${base.toFixed(1)} ms, ratio ${ratio(parse, base)}`);
+  console.log(`${name.padEnd(20)} ${String(list.length).padStart(3)} reports: full parse ${parse.toFixed(1)} ms per pass (${(parse / list.length).toFixed(3)} ms/report), floor ${base.toFixed(1)} ms, ratio ${ratio(parse, base)}${note}`);
+};
+for (const g of groups) {
+  const list = inputs.filter((r) => r.group === g.name);
+  // Issue 2's target is over corpus/, the published reports; the forms came later.
+  line(g.name, list, g.name === 'corpus/' ? ' (target: within 2×)' : '');
+  // A line split, the text floor, costs next to nothing: a text file's ratio says little, so HTML and text are shown apart.
+  if (list.some((r) => r.html)) line(`  of which HTML`, list.filter((r) => r.html));
+  if (list.some((r) => r.html)) line(`  of which text`, list.filter((r) => !r.html));
 }
-const parse = sum(inputs, 'parse');
-const base = sum(inputs, 'floor');
-console.log(`${'total'.padEnd(14)} ${String(inputs.length).padStart(3)} reports: full parse ${parse.toFixed(1)} ms per pass (${(parse / inputs.length).toFixed(3)} ms/report), floor ${base.toFixed(1)} ms, ratio ${ratio(parse, base)} (target: within 2×)`);
+line('total', inputs);
