@@ -104,7 +104,7 @@ export function lexBox(lines: readonly Line[], out: Cell[]): void {
     if (c.line !== lastLine && (k === 0 || closed[k - 1]!.line !== c.line)) skipBlanks = labelFirst(closed, k);
     // Empty cells before a row's label are the label columns of a rowspan, not values.
     if (!c.pieces.length && c.line !== lastLine && skipBlanks) continue;
-    const text = joinWrapped(c.pieces.map((p) => p.text));
+    const text = joinWrapped(textsOf(c.pieces));
     const start = c.pieces[0]?.start ?? c.at;
     const end = c.pieces[c.pieces.length - 1]?.end ?? c.at;
     const kind = text === '' ? 'blank' : isValueText(text) ? 'value' : 'label';
@@ -118,9 +118,16 @@ function labelFirst(closed: readonly OpenCell[], k: number): boolean {
   const line = closed[k]!.line;
   for (let j = k; j < closed.length && closed[j]!.line === line; j++) {
     const p = closed[j]!.pieces;
-    if (p.length) return !isValueText(joinWrapped(p.map((x) => x.text)));
+    if (p.length) return !isValueText(joinWrapped(textsOf(p)));
   }
   return false;
+}
+
+/** The pieces' texts, pushed into a packed array (an optimized caller's map() would make a holey one). */
+function textsOf(pieces: readonly { text: string }[]): string[] {
+  const out: string[] = [];
+  for (const p of pieces) out.push(p.text);
+  return out;
 }
 
 /** The line cut at its bars into segments, each a rule or content, with display columns and offsets. */
@@ -152,7 +159,8 @@ function segments(line: Line): Segment[] {
 /** A bar at i; `last` is the line's last non-space position (a `+` there closes a grid row). */
 function isBar(t: string, i: number, last: number): boolean {
   const c = t.charCodeAt(i);
-  if (c === PLUS) return isRuleCode(t.charCodeAt(i - 1)) || isRuleCode(t.charCodeAt(i + 1)) || i === 0 || i === last;
+  // The ends first: reading before the start or past the end of the line deoptimizes the caller.
+  if (c === PLUS) return i === 0 || i === last || isRuleCode(t.charCodeAt(i - 1)) || isRuleCode(t.charCodeAt(i + 1));
   return BOX_CLASS[c] === BAR_CODE;
 }
 

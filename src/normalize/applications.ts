@@ -42,7 +42,8 @@ export function normalizeApplications(read: ApplicationsRead, ctx: NormalizeCont
   for (const [total, items] of Object.entries(applicationGroupTotals)) {
     const present = items.filter((i) => ids.includes(i));
     if (present.length === 0) continue;
-    const sums = Object.fromEntries(COLUMNS.map((c) => [c, sumOrNull(present.map((i) => t.get(i, c)))]));
+    const sums: Record<string, number | null> = {};
+    for (const c of COLUMNS) sums[c] = columnSum(t, present, c);
     setNested(table, total, sums);
   }
   return { table: table as unknown as Applications, cells: t };
@@ -139,10 +140,21 @@ function plausible(values: readonly Cell[], labelled: boolean): boolean {
   return nonBlank > 0 && capacity >= N;
 }
 
+/**
+ * `length` unknowns, to be filled in. Every vector starts with null elements, so numbers stored later leave
+ * its element kind alone: the solver then meets one array map (a map() result is holey or packed,
+ * small-integer or not, depending on its values and on whether its caller is optimized).
+ */
+function unknownVector(length: number): (number | null)[] {
+  const v: (number | null)[] = [];
+  for (let col = 0; col < length; col++) v.push(null);
+  return v;
+}
+
 /** The one reading of a row the table shows empty: zeros, its total unknown. */
 function emptyRowVector(): (number | null)[] {
-  const v: (number | null)[] = [];
-  for (let col = 0; col < N; col++) v.push(col === TOTAL ? null : 0);
+  const v = unknownVector(N);
+  for (let col = 0; col < TOTAL; col++) v[col] = 0;
   return v;
 }
 
@@ -170,7 +182,7 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
     if (rs === 'too-many' || rs.length === 0) continue;
     const fits = rs.filter((pieces) => rowSumHolds(vectorOf(pieces)));
     candidates.set(id, fits.length ? fits : rs);
-    known.set(id, candidates.get(id)!.map(vectorOf));
+    known.set(id, vectorsOf(candidates.get(id)!));
   }
   const result = solve(known, applicationConstraints(ids));
   for (const [id, rs] of readings) {
@@ -198,7 +210,19 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
  * total left unfilled, unknown; a cell that is not a number is unknown.
  */
 function vectorOf(pieces: readonly Piece[]): (number | null)[] {
-  return pieces.map((p, col) => (isBlankPiece(p) ? (col === TOTAL ? null : 0) : numberOf(p.text)));
+  const v = unknownVector(pieces.length);
+  for (let col = 0; col < pieces.length; col++) {
+    const p = pieces[col]!;
+    v[col] = isBlankPiece(p) ? (col === TOTAL ? null : 0) : numberOf(p.text);
+  }
+  return v;
+}
+
+/** The vectors of some readings, in a packed array built by push (see unknownVector). */
+function vectorsOf(readings: readonly (readonly Piece[])[]): Vector[] {
+  const out: Vector[] = [];
+  for (const pieces of readings) out.push(vectorOf(pieces));
+  return out;
 }
 
 function rowSumHolds(v: readonly (number | null)[]): boolean {
@@ -226,9 +250,11 @@ export function applicationConstraints(ids: readonly string[]): Constraint[] {
   return out;
 }
 
-function sumOrNull(values: readonly (number | null)[]): number | null {
+/** Column `column` summed over `rows`, or null when a cell is unknown (a loop: no closures made per call). */
+function columnSum(t: TableCells, rows: readonly string[], column: string): number | null {
   let sum = 0;
-  for (const v of values) {
+  for (const id of rows) {
+    const v = t.get(id, column);
     if (v === null) return null;
     sum += v;
   }

@@ -25,7 +25,8 @@ export function flaggedPaths(report: Report): Set<string> {
   for (const d of report.diagnostics) {
     if (d.severity === 'info') continue;
     if (d.path && d.path !== 'table') out.add(d.path);
-    for (const c of d.cells ?? []) out.add(c);
+    // Not `?? []`: an empty literal is another array map than the cell lists the loop reads.
+    if (d.cells) for (const c of d.cells) out.add(c);
   }
   return out;
 }
