@@ -2,7 +2,7 @@
 // row and data rows. One grammar per table and template version reads its rows out of the section.
 import P from 'parsimmon';
 import { ItemStream, type RawRow } from './stream.js';
-import { matcher, containsAny, foldAll } from './match.js';
+import { matcher, containsAny, concatTexts, foldAll } from './match.js';
 import type { KeyedTableVocabulary, KeyedVersion, Version } from './types.js';
 import { documentsVocabulary } from './documents.js';
 import { decisionsVocabulary } from './decisions.js';
@@ -114,7 +114,7 @@ function eventsOf(row: RawRow): Event[] {
   }
   // Empty cells under a caption or a header (a form that keeps every slot of a colspan) are not an agency's row.
   if (id === null && row.values.every((v) => v.kind === 'blank')) return events;
-  const label = row.labels.map((l) => l.text).join('').slice(-80);
+  const label = concatTexts(row.labels).slice(-80);
   events.push({ kind: 'row', table, row: { id, label, values: row.values } });
   return events;
 }

@@ -70,7 +70,7 @@ export const applicationGroupTotals: Readonly<Record<string, readonly string[]>>
 // ---- grammar ----
 import P from 'parsimmon';
 import { ItemStream, type RawRow } from './stream.js';
-import { matcher, containsAny, foldAll, foldedText, isProse } from './match.js';
+import { matcher, containsAny, concatTexts, foldAll, foldedText, isProse } from './match.js';
 
 export type Evidence = 'strong' | 'weak' | 'none';
 
@@ -126,7 +126,7 @@ export function readApplications(rows: readonly RawRow[]): ApplicationsRead {
 function classify(row: RawRow): ApplicationRow {
   const evidence: Evidence = row.labels.length === 0 ? 'none' : row.sameRow ? 'strong' : 'weak';
   const id = evidence === 'none' ? null : (rowMatcher.match(row.labelText) ?? null);
-  const label = row.labels.map((l) => l.text).join('').slice(-80);
+  const label = concatTexts(row.labels).slice(-80);
   return { id, values: row.values, evidence, severalRows: evidence === 'weak' && namesSeveralRows(row), label };
 }
 

@@ -77,3 +77,13 @@ export function foldedText(cell: Cell): string {
 export function isProse(cell: Cell): boolean {
   return cell.kind === 'label' && cell.text.includes('。');
 }
+
+/**
+ * The cells' texts run together. A loop, not map().join(): no array whose element kind depends on
+ * whether the caller is optimized, and no closure per call.
+ */
+export function concatTexts(cells: readonly Cell[]): string {
+  let text = '';
+  for (let i = 0; i < cells.length; i++) text += cells[i]!.text;
+  return text;
+}

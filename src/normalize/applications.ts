@@ -15,7 +15,7 @@ import type { Applications } from '../report/schema.js';
 import { rowReadings, rewritten, isBlankPiece, type Piece } from './split.js';
 import { solve, type Constraint, type Vector } from './solve.js';
 import { numberOf } from './value.js';
-import { TableCells, ambiguous, spanOf, splitInfo, type NormalizeContext } from './table.js';
+import { TableCells, ambiguous, quotedText, spanOf, splitInfo, type NormalizeContext } from './table.js';
 
 const COLUMNS = applicantColumns;
 const N = COLUMNS.length;
@@ -99,7 +99,7 @@ function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: T
         ctx.diagnostics.push({
           code: 'cell-unreadable',
           severity: 'warning',
-          message: `values "${r.values.map((v) => v.text).join(' ')}" could not be placed in a row of the table`,
+          message: `values "${quotedText(r.values)}" could not be placed in a row of the table`,
           path: 'table',
           table: 'applications',
           ...spanOf(r.values),
@@ -114,7 +114,7 @@ function byPosition(t: TableCells, id: string, r: ApplicationRow) {
   return {
     code: 'row-by-position',
     severity: 'info' as const,
-    message: `values "${r.values.map((v) => v.text).join(' ')}" have no label of their own: placed in ${id} by print order`,
+    message: `values "${quotedText(r.values)}" have no label of their own: placed in ${id} by print order`,
     path: t.path(id, COLUMNS[0]),
     table: 'applications',
     ...spanOf(r.values),
@@ -189,7 +189,7 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
     const r = placed.get(id)!;
     if (rs === 'too-many' || rs.length === 0) {
       if (rs === 'too-many') ambiguous(t, id, COLUMNS, [], r.values, ctx);
-      else t.unreadable(id, COLUMNS, r.values, `${r.values.length} cell(s) where the table has ${N}: "${r.values.map((v) => v.text).join(' ')}"`);
+      else t.unreadable(id, COLUMNS, r.values, `${r.values.length} cell(s) where the table has ${N}: "${quotedText(r.values)}"`);
       continue;
     }
     const own = candidates.get(id)!;
@@ -241,7 +241,7 @@ export function applicationConstraints(ids: readonly string[]): Constraint[] {
   const leaves = ids.filter((id) => id.startsWith('results.') && id !== 'results.total');
   const out: Constraint[] = [];
   for (let col = 0; col < N; col++) {
-    out.push({ lhs: leaves.map((row) => ({ row, col })), rhs: [{ row: 'results.total', col }] });
+    out.push({ lhs: cellsOfColumn(leaves, col), rhs: [{ row: 'results.total', col }] });
     out.push({
       lhs: [{ row: 'newReceived', col }, { row: 'carriedOver', col }],
       rhs: [{ row: 'results.total', col }, { row: 'carriedForward', col }],
@@ -251,6 +251,13 @@ export function applicationConstraints(ids: readonly string[]): Constraint[] {
 }
 
 /** Column `column` summed over `rows`, or null when a cell is unknown (a loop: no closures made per call). */
+/** Column `col` of each row, pushed into a packed array like the literal sides beside it (an optimized map() makes a holey one). */
+function cellsOfColumn(rows: readonly string[], col: number): { row: string; col: number }[] {
+  const out: { row: string; col: number }[] = [];
+  for (const row of rows) out.push({ row, col });
+  return out;
+}
+
 function columnSum(t: TableCells, rows: readonly string[], column: string): number | null {
   let sum = 0;
   for (const id of rows) {

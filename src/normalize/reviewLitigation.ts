@@ -4,7 +4,7 @@ import { outcomeColumns, reviewGroups, REVIEW_CELLS, type ReviewRead } from '../
 import type { ReviewLitigation } from '../report/schema.js';
 import { rowReadings, rewritten, isBlankPiece, type Piece } from './split.js';
 import { numberOf } from './value.js';
-import { TableCells, ambiguous, splitInfo, type NormalizeContext } from './table.js';
+import { TableCells, ambiguous, quotedText, splitInfo, type NormalizeContext } from './table.js';
 
 const ROW = 'row';
 const GROUP = outcomeColumns.length;
@@ -33,7 +33,7 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
     const asPrinted = rowReadings(read.values, REVIEW_CELLS);
     if (asPrinted !== 'too-many' && asPrinted.length === 1) flat.readRow(ROW, columns, asPrinted[0]!);
     else if (asPrinted === 'too-many' || asPrinted.length > 1) ambiguous(flat, ROW, columns, asPrinted === 'too-many' ? [] : asPrinted, read.values, ctx);
-    else flat.unreadable(ROW, columns, read.values, `${read.values.length} cell(s) where the table has ${REVIEW_CELLS}: "${read.values.map((v) => v.text).join(' ')}"`);
+    else flat.unreadable(ROW, columns, read.values, `${read.values.length} cell(s) where the table has ${REVIEW_CELLS}: "${quotedText(read.values)}"`);
   }
   // Re-key `reviewLitigation/row/review/upheld` as `reviewLitigation/review/upheld`.
   const cells = new TableCells('reviewLitigation', ctx);

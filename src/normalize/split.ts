@@ -99,7 +99,7 @@ class Readings {
   }
 
   private emit(): void {
-    const key = this.current.map((p) => (isBlankPiece(p) ? '\u0000' : p.text)).join('|');
+    const key = readingKey(this.current);
     if (this.seen.has(key)) return;
     if (this.results.length >= this.limit) {
       this.overflow = true;
@@ -206,4 +206,14 @@ function leadingDigits(cell: Cell): number {
   while (k < t.length && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
   if (k === t.length) return k;
   return k > 0 && parseNumberText(`0${t.slice(k)}`) !== null ? k : 0;
+}
+
+/** A reading as a string, a blank as NUL, pieces joined by `|` (a loop, not map().join(): no array per reading). */
+function readingKey(pieces: readonly Piece[]): string {
+  let key = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    key += (i ? '|' : '') + (isBlankPiece(p) ? '\u0000' : p.text);
+  }
+  return key;
 }

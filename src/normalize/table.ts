@@ -188,7 +188,7 @@ export function ambiguous(t: TableCells, row: string, columns: readonly string[]
     t.set(row, column, { value: null });
     const blank = keys.has(null);
     const candidates = candidateValues(keys);
-    const listed = [...candidates.slice(0, 12).map(String), ...(blank ? ['blank'] : [])].join(', ');
+    const listed = listedCandidates(candidates, blank);
     ctx.diagnostics.push({
       code: 'ambiguous-split',
       severity: 'warning',
@@ -211,6 +211,15 @@ function keysAt(readings: readonly Piece[][], i: number): Set<string | null> {
 }
 
 /** The distinct numbers the texts read as, ascending. */
+/** The first 12 candidates, then `blank` if a blank is one, comma-separated (a loop: no arrays made for a message). */
+function listedCandidates(candidates: readonly number[], blank: boolean): string {
+  let text = '';
+  const shown = Math.min(candidates.length, 12);
+  for (let i = 0; i < shown; i++) text += (i ? ', ' : '') + String(candidates[i]);
+  if (blank) text += shown ? ', blank' : 'blank';
+  return text;
+}
+
 function candidateValues(keys: ReadonlySet<string | null>): number[] {
   const values = new Set<number>();
   for (const k of keys) {
