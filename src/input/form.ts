@@ -30,6 +30,8 @@ export function detectForm(text: string, lines: () => readonly Line[] = () => sp
     let to = t.length;
     while (from < to && isTrimmed(t.charCodeAt(from))) from++;
     while (to > from && isTrimmed(t.charCodeAt(to - 1))) to--;
+    // A blank line counts for nothing; reading its first character would read past its end and deoptimize.
+    if (from === to) continue;
     const first = t.charCodeAt(from);
     const last = t.charCodeAt(to - 1);
     if (first === PIPE && last === PIPE && to - from > 2) {

@@ -73,8 +73,18 @@ function outcomeOf(p: Piece): number | null {
 }
 
 function retarget<T extends { path?: string; cells?: string[] }>(d: T): T {
-  const fix = (p: string) => p.replace(`reviewLitigation/${ROW}/`, 'reviewLitigation/');
-  if (d.path) d.path = fix(d.path);
-  if (d.cells) d.cells = d.cells.map(fix);
+  if (d.path) d.path = retargetPath(d.path);
+  if (d.cells) d.cells = retargetPaths(d.cells);
   return d;
+}
+
+function retargetPath(p: string): string {
+  return p.replace(`reviewLitigation/${ROW}/`, 'reviewLitigation/');
+}
+
+/** By push, not map(): an optimized map() makes a holey array, and toRecords would meet a second array map. */
+function retargetPaths(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) out.push(retargetPath(p));
+  return out;
 }
