@@ -250,7 +250,6 @@ export function applicationConstraints(ids: readonly string[]): Constraint[] {
   return out;
 }
 
-/** Column `column` summed over `rows`, or null when a cell is unknown (a loop: no closures made per call). */
 /** Column `col` of each row, pushed into a packed array like the literal sides beside it (an optimized map() makes a holey one). */
 function cellsOfColumn(rows: readonly string[], col: number): { row: string; col: number }[] {
   const out: { row: string; col: number }[] = [];
@@ -258,6 +257,7 @@ function cellsOfColumn(rows: readonly string[], col: number): { row: string; col
   return out;
 }
 
+/** Column `column` summed over `rows`, or null when a cell is unknown (a loop: no closures made per call). */
 function columnSum(t: TableCells, rows: readonly string[], column: string): number | null {
   let sum = 0;
   for (const id of rows) {
