@@ -8,8 +8,8 @@ import type { Report } from '../report/schema.js';
 export type TaskSource = { path: string } | { bytes: Uint8Array; fileName?: string } | { text: string; fileName?: string };
 
 /**
- * What to hand back: the Report itself, or the text the CLI writes for it (formatting in the worker
- * keeps the main thread free to only write).
+ * What to hand back: the Report itself, the parts of it the cross-year checks read (`years`), or the
+ * text the CLI writes for it (formatting in the worker keeps the main thread free to only write).
  */
 export type TaskOutput = 'report' | 'years' | 'json' | 'json-pretty' | 'ndjson' | 'csv' | 'check';
 

@@ -34,7 +34,7 @@ export class Sums {
     const out = new Sums();
     for (let g = 0; g < 4; g++) {
       let o: Achievable | undefined;
-      /** The union so far is `merged[0, n)`; false once it is given up. */
+      // The union so far is `merged[0, n)`, while `kept`: past the caps it is given up for the bounds.
       let n = 0;
       let kept = true;
       for (let f = 0; f < 4; f++) {

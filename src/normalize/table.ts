@@ -210,7 +210,6 @@ function keysAt(readings: readonly Piece[][], i: number): Set<string | null> {
   return keys;
 }
 
-/** The distinct numbers the texts read as, ascending. */
 /** The first 12 candidates, then `blank` if a blank is one, comma-separated (a loop: no arrays made for a message). */
 function listedCandidates(candidates: readonly number[], blank: boolean): string {
   let text = '';
@@ -220,6 +219,7 @@ function listedCandidates(candidates: readonly number[], blank: boolean): string
   return text;
 }
 
+/** The distinct numbers the texts read as, ascending. */
 function candidateValues(keys: ReadonlySet<string | null>): number[] {
   const values = new Set<number>();
   for (const k of keys) {
