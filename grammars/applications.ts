@@ -48,8 +48,8 @@ export const applicationGroups: readonly RowVocabulary[] = [
 ];
 
 /** Rows present only in V2021 mark a V2021 table; a valued （六）其他处理 row marks V2019. */
-export const v2021OnlyRows = applicationRows.filter((r) => r.versions?.length === 1 && r.versions[0] === 'V2021').map((r) => r.id);
-export const v2019OnlyRows = applicationRows.filter((r) => r.versions?.length === 1 && r.versions[0] === 'V2019').map((r) => r.id);
+const v2021OnlyRows = applicationRows.filter((r) => r.versions?.length === 1 && r.versions[0] === 'V2021').map((r) => r.id);
+const v2019OnlyRows = applicationRows.filter((r) => r.versions?.length === 1 && r.versions[0] === 'V2019').map((r) => r.id);
 
 export function rowsOf(version: Version): string[] {
   // A push loop: the array is packed whether or not this function is optimized (an optimized map()

@@ -5,7 +5,7 @@ import { TRADITIONAL, SIMPLIFIED } from './traditional.js';
 const QUOTES = ['“', '”', '"', "'", '‘', '’', '「', '」', '『', '』', '〝', '〞'];
 const NUMBER_MARKS = ['.', '、', '．'];
 /** Characters that print nothing (zero-width spaces and joiners, BOM, soft hyphen): scraped pages are full of them. */
-export const INVISIBLE = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']);
+const INVISIBLE = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']);
 /** Spaces a label or a value is read without: space, tab, line breaks, no-break and ideographic spaces. */
 const SPACES = [' ', '\t', '\n', '\r', '\u00a0', '\u3000'];
 

@@ -6,7 +6,7 @@ export const reviewGroups = ['review', 'litigationDirect', 'litigationAfterRevie
 /** Where the table starts. */
 export const reviewAnchors = ['行政复议'];
 /** Header labels only the V2019/V2021 table has: without one, a 行政复议 heading is not this table. */
-export const reviewHeaderKeys = ['未经复议直接起诉', '复议后起诉', '直接起诉'];
+const reviewHeaderKeys = ['未经复议直接起诉', '复议后起诉', '直接起诉'];
 
 // ---- grammar ----
 import P from 'parsimmon';

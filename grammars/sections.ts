@@ -19,9 +19,6 @@ export const titleSuffixes = ['政府信息公开工作年度报告', '政府信
 /** Words before an agency name in an opening sentence (现公布朝阳市营商环境建设局2023年度…). */
 export const agencyLeadIns = ['现予公布', '现将', '现公布', '特公布', '公布', '发布', '编制了', '编制', '特此'];
 
-/** Field names scraped page headers put before a title (`标题: …`). */
-export const titleFieldNames = ['标题', '题目', '文章标题'];
-
 /** Fields that give a publication date near the top (`发布日期：2020-01-31`). */
 export const dateFieldNames = ['发布日期', '发布时间', '成文日期', '印发日期'];
 

@@ -65,7 +65,7 @@ const KIND_CODE: Record<Cell['kind'], [rowStart: string, inRow: string]> = {
   break: ['K', 'K'],
 };
 
-export function kindCode(cells: readonly Cell[]): string {
+function kindCode(cells: readonly Cell[]): string {
   let code = '';
   for (const c of cells) code += KIND_CODE[c.kind][c.rowStart ? 0 : 1];
   return code;

@@ -8,7 +8,7 @@ import { runCheck, diagnosticOf, type SumCheck, type CheckOutcome } from './arit
 const cache = new Map<Version, SumCheck[]>();
 
 /** The checks of a template's table, built once per template. */
-export function applicationChecks(template: Version): SumCheck[] {
+function applicationChecks(template: Version): SumCheck[] {
   let checks = cache.get(template);
   if (!checks) cache.set(template, (checks = buildChecks(template)));
   return checks;

@@ -6,7 +6,7 @@ import { runCheck, diagnosticOf, type SumCheck } from './arithmetic.js';
 const CHECK_OF = { review: 'T4-A', litigationDirect: 'T4-B', litigationAfterReview: 'T4-C' } as const;
 const GROUP_NAMES = { review: '行政复议', litigationDirect: '未经复议直接起诉', litigationAfterReview: '复议后起诉' } as const;
 
-export function reviewChecks(): SumCheck[] {
+function reviewChecks(): SumCheck[] {
   return reviewGroups.map((g) => ({
     check: CHECK_OF[g],
     table: 'reviewLitigation',

@@ -10,7 +10,7 @@ export interface Sink {
 }
 
 /** Opens the file first so a bad --out is a usage-level error before any parsing. */
-export async function openSink(out: string | undefined, stdout: Writable): Promise<Sink> {
+async function openSink(out: string | undefined, stdout: Writable): Promise<Sink> {
   const stream: Writable = out ? (await open(out, 'w')).createWriteStream() : stdout;
   let failed: Error | undefined;
   stream.on('error', (error: Error) => {

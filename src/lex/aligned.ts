@@ -15,7 +15,7 @@ interface Extent {
 const MAX_TABLE_LINES = 400;
 
 /** The column extents of a rule of two or more dash groups, or undefined. */
-export function dashRule(t: string): Extent[] | undefined {
+function dashRule(t: string): Extent[] | undefined {
   const first = t.trimStart();
   if (first[0] !== '-' || !first.startsWith('---')) return undefined;
   const cols = displayColumns(t);

@@ -36,7 +36,7 @@ const JOBS_PER_WORKER = 2;
 const WORKER_HEAP = { maxOldGenerationSizeMb: 2047, maxYoungGenerationSizeMb: 48 };
 
 /** Built, the worker sits beside this module; run from source (the tests), it is the built one in dist/. */
-export function defaultWorkerUrl(): URL {
+function defaultWorkerUrl(): URL {
   const here = import.meta.url;
   return here.endsWith('.ts') ? new URL('../../dist/worker.js', here) : new URL('./worker.js', here);
 }

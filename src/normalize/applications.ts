@@ -237,7 +237,7 @@ function rowSumHolds(v: readonly (number | null)[]): boolean {
 }
 
 /** T3-A and T3-B for every column, as constraints over rows. */
-export function applicationConstraints(ids: readonly string[]): Constraint[] {
+function applicationConstraints(ids: readonly string[]): Constraint[] {
   const leaves = ids.filter((id) => id.startsWith('results.') && id !== 'results.total');
   const out: Constraint[] = [];
   for (let col = 0; col < N; col++) {

@@ -63,7 +63,7 @@ function roundMoney(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
 
-export function provenanceOf(cell: CellText, input: string): Provenance {
+function provenanceOf(cell: CellText, input: string): Provenance {
   return { raw: input.slice(cell.start, cell.end), start: cell.start, end: cell.end };
 }
 

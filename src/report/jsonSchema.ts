@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { reportSchema } from './schema.js';
 
-export function reportJsonSchema(): Record<string, unknown> {
+function reportJsonSchema(): Record<string, unknown> {
   const { $schema, ...rest } = z.toJSONSchema(reportSchema) as Record<string, unknown>;
   return {
     $schema,

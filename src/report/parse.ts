@@ -43,7 +43,7 @@ export interface ParseOptions {
   provenance?: boolean;
 }
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const TABLES: TableName[] = ['documents', 'decisions', 'fees', 'applications', 'reviewLitigation'];
 
 /** Parses one report. Bad input gives a Report with an error diagnostic, never an exception. */
