@@ -101,7 +101,7 @@ export function lexBox(lines: readonly Line[], out: Cell[]): void {
   let skipBlanks = false;
   for (let k = 0; k < closed.length; k++) {
     const c = closed[k]!;
-    if (c.line !== lastLine && (k === 0 || closed[k - 1]!.line !== c.line)) skipBlanks = labelFirst(closed, k);
+    if (k === 0 || closed[k - 1]!.line !== c.line) skipBlanks = labelFirst(closed, k);
     // Empty cells before a row's label are the label columns of a rowspan, not values.
     if (!c.pieces.length && c.line !== lastLine && skipBlanks) continue;
     const text = joinWrapped(textsOf(c.pieces));

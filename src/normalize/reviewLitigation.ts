@@ -19,13 +19,14 @@ const FLAT_COLUMNS: readonly string[] = reviewGroups.flatMap((g) => outcomeColum
 
 export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContext): ReviewResult | undefined {
   if (read.values.length === 0) return undefined;
+  const firstDiagnostic = ctx.diagnostics.length;
   // The table is kept as one row of 15 while reading, then shaped into its three groups.
   const flat = new TableCells('reviewLitigation', ctx);
   const columns = FLAT_COLUMNS;
   const readings = rowReadings(read.values, REVIEW_CELLS, 5000, groupsHold);
   if (readings !== 'too-many' && readings.length === 1) {
     flat.readRow(ROW, columns, readings[0]!);
-    if (rewritten(readings[0]!, read.values)) ctx.diagnostics.push(retarget(splitInfo(flat, ROW, columns, read.values)));
+    if (rewritten(readings[0]!, read.values)) ctx.diagnostics.push(splitInfo(flat, ROW, columns, read.values));
   } else if (readings === 'too-many' || readings.length > 1) {
     ambiguous(flat, ROW, columns, readings === 'too-many' ? [] : readings, read.values, ctx);
   } else {
@@ -47,7 +48,7 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
       table[g]![c] = read.value;
     }
   }
-  for (const d of ctx.diagnostics) retarget(d);
+  for (let i = firstDiagnostic; i < ctx.diagnostics.length; i++) retarget(ctx.diagnostics[i]!);
   return { table: table as unknown as ReviewLitigation, cells };
 }
 
@@ -72,10 +73,10 @@ function outcomeOf(p: Piece): number | null {
   return isBlankPiece(p) ? 0 : numberOf(p.text);
 }
 
-function retarget<T extends { path?: string; cells?: string[] }>(d: T): T {
+/** Points a diagnostic of the flat row at the shaped table (`reviewLitigation/row/review/upheld` → `reviewLitigation/review/upheld`). */
+function retarget(d: { path?: string; cells?: string[] }): void {
   if (d.path) d.path = retargetPath(d.path);
   if (d.cells) d.cells = retargetPaths(d.cells);
-  return d;
 }
 
 function retargetPath(p: string): string {
