@@ -1,6 +1,5 @@
 // `parse` and `check` over many inputs: tasks run on a worker pool (--jobs), results come back in
 // input order and stream to the sink, so memory stays flat however many files there are.
-import type { Writable } from 'node:stream';
 import { mapOrdered } from '../node/ordered.js';
 import { TaskPool } from '../node/pool.js';
 import type { Outcome, Task, TaskOutput } from '../node/outcome.js';

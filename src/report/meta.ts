@@ -72,7 +72,7 @@ function titleIn(line: string, previous: string | undefined): TitleInfo | undefi
   for (const suffix of titleSuffixes) {
     let at = folded.indexOf(suffix);
     while (at >= 0) {
-      const found = titleAt(line, folded, at, suffix, previous);
+      const found = titleAt(line, at, suffix, previous);
       if (found) return found;
       at = folded.indexOf(suffix, at + 1);
     }
@@ -80,7 +80,7 @@ function titleIn(line: string, previous: string | undefined): TitleInfo | undefi
   return undefined;
 }
 
-function titleAt(line: string, folded: string, at: number, suffix: string, previous: string | undefined): TitleInfo | undefined {
+function titleAt(line: string, at: number, suffix: string, previous: string | undefined): TitleInfo | undefined {
   const year = lastYearBefore(line, at);
   if (!year) return undefined;
   const between = line.slice(year.end, at).trim();
