@@ -87,6 +87,7 @@ export function readActiveDisclosure(rows: readonly RawRow[]): Record<KeyedTable
   return reads;
 }
 
+/** What one row says: the captions and headers its labels name, then the row itself when it has values. */
 function eventsOf(row: RawRow): Event[] {
   const events: Event[] = [];
   const text = row.labelText;
@@ -119,6 +120,7 @@ function eventsOf(row: RawRow): Event[] {
   return events;
 }
 
+/** Where the last occurrence of any of the aliases ends in `text` (−1: none). */
 function rightmostEnd(text: string, folded: readonly string[]): number {
   let end = -1;
   for (const a of folded) {

@@ -26,7 +26,8 @@ export interface ReviewRead {
 
 const stream = new ItemStream<RawRow>();
 const isHeader = (r: RawRow) => containsAny(r.labelText, headerKeys);
-const ends = (r: RawRow) => r.labels.some((l) => isProse(l)) || containsAny(r.labelText, closing);
+/** A row that ends the data: prose, or the heading of section 五 or 六. */
+const endsData = (r: RawRow) => r.labels.some((l) => isProse(l)) || containsAny(r.labelText, closing);
 
 /** `preamble` (rows before the header), `header` (the row naming 未经复议直接起诉 / 复议后起诉), `dataRow`s. */
 const table = P.createLanguage<{ preamble: RawRow[]; header: RawRow; dataRows: Cell[]; table: Cell[] }>({
@@ -38,7 +39,7 @@ const table = P.createLanguage<{ preamble: RawRow[]; header: RawRow; dataRows: C
       const values: Cell[] = [];
       let j = i;
       for (; j < rows.length && values.length < REVIEW_CELLS; j++) {
-        if (j > i && ends(rows[j]!)) break;
+        if (j > i && endsData(rows[j]!)) break;
         for (const v of rows[j]!.values) values.push(v);
       }
       return P.makeSuccess(j, values);

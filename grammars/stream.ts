@@ -65,6 +65,7 @@ const KIND_CODE: Record<Cell['kind'], [rowStart: string, inRow: string]> = {
   break: ['K', 'K'],
 };
 
+/** The cells as the row grammar reads them: one KIND_CODE character per cell. */
 function kindCode(cells: readonly Cell[]): string {
   let code = '';
   for (const c of cells) code += KIND_CODE[c.kind][c.rowStart ? 0 : 1];
@@ -133,6 +134,7 @@ function pick(cells: readonly Cell[], run: Run): Cell[] {
   return out;
 }
 
+/** A RawRow of the cells a row matched, with its labels' folded text (the last LABEL_TEXT_LIMIT characters). */
 function rawRow(labels: Cell[], values: Cell[]): RawRow {
   let text = '';
   for (let i = labels.length - 1; i >= 0 && text.length < LABEL_TEXT_LIMIT; i--) text = foldedText(labels[i]!) + text;

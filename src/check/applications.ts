@@ -5,12 +5,12 @@ import type { Diagnostic } from '../report/schema.js';
 import { columnLabels } from '../../grammars/labels.js';
 import { runCheck, diagnosticOf, type SumCheck, type CheckOutcome } from './arithmetic.js';
 
-const cache = new Map<Version, SumCheck[]>();
+const checksByTemplate = new Map<Version, SumCheck[]>();
 
 /** The checks of a template's table, built once per template. */
 function applicationChecks(template: Version): SumCheck[] {
-  let checks = cache.get(template);
-  if (!checks) cache.set(template, (checks = buildChecks(template)));
+  let checks = checksByTemplate.get(template);
+  if (!checks) checksByTemplate.set(template, (checks = buildChecks(template)));
   return checks;
 }
 

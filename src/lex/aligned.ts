@@ -52,6 +52,7 @@ export function alignedTableEnd(lines: readonly Line[], i: number): number | und
   return j > i + 1 ? j : undefined;
 }
 
+/** The next rule after line i within MAX_TABLE_LINES, when it has the same columns. */
 function closingRule(lines: readonly Line[], i: number, rule: readonly Extent[]): number | undefined {
   for (let j = i + 1; j < lines.length && j <= i + MAX_TABLE_LINES; j++) {
     const other = dashRule(lines[j]!.text);

@@ -98,6 +98,7 @@ function onlyPipesAndSpaces(t: string): boolean {
   return true;
 }
 
+/** Cells parted by `sep`: an empty piece between two separators is a blank cell. */
 function lexSeparatedLine(line: Line, out: Cell[], sep: string): void {
   const t = line.text;
   let from = 0;
@@ -122,6 +123,7 @@ function pushTrimmed(line: Line, from: number, to: number, out: Cell[], rowStart
   out.push(cellAt(line, isValueText(text) ? 'value' : 'label', from, to, rowStart));
 }
 
+/** The cell of `line` from `from` to `to` (its text trimmed), with offsets and display columns. */
 export function cellAt(line: Line, kind: Cell['kind'], from: number, to: number, rowStart: boolean): Cell {
   return makeCell(kind, line.text.slice(from, to).trim(), line.start + from, line.start + to, rowStart, line.index, columnAt(line, from), columnAt(line, to));
 }

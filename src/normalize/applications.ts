@@ -110,6 +110,7 @@ function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: T
   return { placed, unplaced };
 }
 
+/** The note that values with no label of their own went into row `id` by print order. */
 function byPosition(t: TableCells, id: string, r: ApplicationRow) {
   return {
     code: 'row-by-position',
@@ -225,6 +226,7 @@ function vectorsOf(readings: readonly (readonly Piece[])[]): Vector[] {
   return out;
 }
 
+/** T3-C on one reading: the six applicant columns add up to 总计 (an unknown cell leaves it open). */
 function rowSumHolds(v: readonly (number | null)[]): boolean {
   if (v[TOTAL] === null) return true;
   let sum = 0;
@@ -268,6 +270,7 @@ function columnSum(t: TableCells, rows: readonly string[], column: string): numb
   return sum;
 }
 
+/** Puts a derived group total at its dotted path, unless the table already has that row. */
 function setNested(target: Record<string, unknown>, path: string, value: Record<string, unknown>): void {
   const keys = path.split('.');
   let node = target;

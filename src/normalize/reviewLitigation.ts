@@ -69,6 +69,7 @@ function groupsHold(pieces: readonly Piece[]): boolean {
   return total === null || sum === total;
 }
 
+/** A cell as T4 counts it: a blank is 0, else its number (null when it has none). */
 function outcomeOf(p: Piece): number | null {
   return isBlankPiece(p) ? 0 : numberOf(p.text);
 }

@@ -42,7 +42,6 @@ export function solve(rows: ReadonlyMap<string, readonly Vector[]>, constraints:
     index.set(ids[i]!, i);
     domains.push(allIndices(rows.get(ids[i]!)!));
   }
-  // Each constraint as terms per row: the columns it adds (+1) or subtracts (−1).
   const compiled: Compiled[] = [];
   for (const c of constraints) compiled.push(compile(c, index));
   if (!filter(ids, rows, domains, compiled)) return { possible: toMap(ids, domains), consistent: false, exact: true };
@@ -56,6 +55,7 @@ function allIndices(items: readonly unknown[]): Set<number> {
   return set;
 }
 
+/** A constraint as terms per row of the table: the columns of each row it adds (+1) or subtracts (−1). */
 function compile(c: Constraint, index: Map<string, number>): Compiled {
   const byRow = new Map<number, Term>();
   const unknownLeft = addTerms(byRow, c.lhs, 1, index);
@@ -142,6 +142,7 @@ function anyEmpty(domains: readonly Set<number>[]): boolean {
   return false;
 }
 
+/** Of groups with one known difference, the one whose part hides unknowns on the same sides. */
 function withFlags(groups: readonly Group[], flags: number): Group | undefined {
   for (const g of groups) if (g.part.flags === flags) return g;
   return undefined;

@@ -118,6 +118,7 @@ export class TableCells {
   }
 }
 
+/** Sets `value` at a dotted path (`results.denied.stateSecret`), making the objects on the way. */
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;
@@ -128,6 +129,7 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   node[keys[keys.length - 1]!] = value;
 }
 
+/** A diagnostic's `span`: from the first to the last cell with source text (span cells skipped). */
 export function spanOf(values: readonly Cell[]): { span?: { start: number; end: number } } {
   let first: Cell | undefined;
   let last: Cell | undefined;
