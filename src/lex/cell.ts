@@ -91,9 +91,6 @@ export interface NumberText {
   value: number;
   /** The money unit written in the cell, if any (`元`, `万元`, `亿元`). */
   unit?: string;
-  /** True when the digits had no separators and could be several cells run together. */
-  digits: string;
-  signed: boolean;
 }
 
 /** Parses `1036`, `+1036`, `-8`, `18651.06`, `251000元`, `1,234`, `5件`; null for anything else. Linear, no regex. */
@@ -111,9 +108,7 @@ export function parseNumberText(raw: string): NumberText | null {
   }
   if (t === '') return null;
   let sign = 1;
-  let signed = false;
   if (signs.has(t[0]!) && t.length > 1) {
-    signed = true;
     if (MINUS_SIGNS.includes(t[0]!)) sign = -1;
     t = t.slice(1);
   }
@@ -139,7 +134,7 @@ export function parseNumberText(raw: string): NumberText | null {
   const fraction = dot < 0 ? '' : t.slice(dot + 1);
   const value = sign * Number(fraction ? `${digits}.${fraction}` : digits);
   if (!Number.isFinite(value)) return null;
-  return { value, unit, digits: fraction ? '' : digits, signed };
+  return { value, unit };
 }
 
 function isThousandsGroup(t: string, comma: number): boolean {
