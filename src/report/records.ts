@@ -1,5 +1,5 @@
 // Tidy long format (CONTRACT §4): one record per cell, reported cells before derived ones.
-import { rowsOf } from '../../grammars/applications.js';
+import { applicationGroupTotals, rowsOf } from '../../grammars/applications.js';
 import type { Report } from './schema.js';
 
 export interface ReportRecord {
@@ -44,15 +44,14 @@ export function toRecords(report: Report): ReportRecord[] {
     const t = report.tables[table] as Record<string, unknown> | undefined;
     if (!t) continue;
     const derivedRows = table === 'applications' ? derivedRowsOf(report) : new Set<string>();
-    for (const { row, cells } of rowsOf_(t)) {
+    for (const { row, cells } of tableRows(t)) {
       const isDerived = derivedRows.has(row);
       for (const [column, value] of Object.entries(cells)) {
         const path = `${table}/${row}/${column}`;
         const rec: ReportRecord = { file, agency, year, template, table, row, column, value, derived: isDerived, flagged: flagged.has(path) };
         if (isDerived) {
-          // A sum is as doubtful as the cells it adds up.
-          const prefix = `${table}/${row.replace(/\.total$/, '.')}`;
-          rec.flagged = prefix.endsWith('.') ? underFlagged.has(groupKey(prefix, column)) : [...flagged].some((p) => p.startsWith(prefix) && p.endsWith(`/${column}`));
+          // A sum is as doubtful as the cells it adds up (a derived row is always a group's `.total`).
+          rec.flagged = underFlagged.has(groupKey(`${table}/${row.replace(/\.total$/, '.')}`, column));
           derived.push(rec);
         } else reported.push(rec);
       }
@@ -74,26 +73,27 @@ function groupsFlagged(flagged: ReadonlySet<string>): Set<string> {
   return out;
 }
 
+/** The key `groupsFlagged` files a group prefix and a column under. */
 function groupKey(prefix: string, column: string): string {
   return `${prefix}\n${column}`;
 }
 
+/** The group totals the applications table computes rather than reads (V2019 reads （六）其他处理). */
 function derivedRowsOf(report: Report): Set<string> {
   const template = report.tables.applications?.template ?? 'V2021';
   const reportedRows = new Set(rowsOf(template));
-  const all = ['results.denied.total', 'results.unableToProvide.total', 'results.notProcessed.total', 'results.otherDisposal.total'];
-  return new Set(all.filter((r) => !reportedRows.has(r)));
+  return new Set(Object.keys(applicationGroupTotals).filter((r) => !reportedRows.has(r)));
 }
 
 /** Rows of a table object: nested objects whose values are all numbers or null. */
-function rowsOf_(table: Record<string, unknown>, prefix = ''): { row: string; cells: Record<string, number | null> }[] {
+function tableRows(table: Record<string, unknown>, prefix = ''): { row: string; cells: Record<string, number | null> }[] {
   const out: { row: string; cells: Record<string, number | null> }[] = [];
   for (const [key, value] of Object.entries(table)) {
     if (key === 'template' || key === 'extraRows' || value === null || typeof value !== 'object') continue;
     const entries = Object.entries(value as Record<string, unknown>);
     const isRow = entries.length > 0 && entries.every(([, v]) => v === null || typeof v === 'number');
     if (isRow) out.push({ row: prefix + key, cells: value as Record<string, number | null> });
-    else out.push(...rowsOf_(value as Record<string, unknown>, `${prefix}${key}.`));
+    else out.push(...tableRows(value as Record<string, unknown>, `${prefix}${key}.`));
   }
   return out;
 }
