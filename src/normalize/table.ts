@@ -161,7 +161,7 @@ export function readUniqueRow(t: TableCells, row: string, columns: readonly stri
     return;
   }
   if (readings === 'too-many' || readings.length > 1) {
-    ambiguous(t, row, columns, readings === 'too-many' ? [] : readings, values, ctx);
+    ambiguous(t, row, columns, readings === 'too-many' ? [] : readings, values, ctx, rules);
     return;
   }
   t.unreadable(row, columns, values, `${values.length} cell(s) where the template has ${columns.length}: "${quotedText(values)}"`);
@@ -178,13 +178,21 @@ export function splitInfo(t: TableCells, row: string, columns: readonly string[]
   };
 }
 
-/** Several readings: the cells on which they differ are null with their candidate values. */
-export function ambiguous(t: TableCells, row: string, columns: readonly string[], readings: readonly Piece[][], values: readonly Cell[], ctx: NormalizeContext): void {
+/** Several readings: the cells on which they differ are null with their candidate values; the others are read by their column's rule. */
+export function ambiguous(
+  t: TableCells,
+  row: string,
+  columns: readonly string[],
+  readings: readonly Piece[][],
+  values: readonly Cell[],
+  ctx: NormalizeContext,
+  rules: Readonly<Record<string, ColumnRule>> = {},
+): void {
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i]!;
     const keys = keysAt(readings, i);
     if (readings.length > 0 && keys.size === 1) {
-      t.readRow(row, [column], [readings[0]![i]!]);
+      t.readRow(row, [column], [readings[0]![i]!], rules);
       continue;
     }
     t.set(row, column, { value: null });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { readCell } from '../../src/normalize/value.js';
 import { rowReadings } from '../../src/normalize/split.js';
 import { solve } from '../../src/normalize/solve.js';
+import { TableCells, readUniqueRow, type NormalizeContext } from '../../src/normalize/table.js';
 import type { Cell } from '../../src/lex/cell.js';
 import type { Diagnostic } from '../../src/report/schema.js';
 import { parseReport } from '../../src/index.js';
@@ -55,6 +56,19 @@ describe('rowReadings', () => {
   });
   it('respects the gaps the text did print (002: 230 000023)', () => {
     expect(texts(rowReadings([run('230'), run('000023')], 7))).toEqual(['2 30 0 0 0 0 23', '23 0 0 0 0 0 23', '230 0 0 0 0 2 3']);
+  });
+});
+
+describe('readUniqueRow', () => {
+  it('reads a cell all readings agree on with its column rule, though the row reads several ways', () => {
+    // 123 | 5万元 as three cells: 1 23 5万元 or 12 3 5万元; the amount is the same in both.
+    const ctx: NormalizeContext = { input: '123 5万元', diagnostics: [], provenance: new Map() };
+    const t = new TableCells('fees', ctx);
+    const amount: Cell = { ...cell('5万元'), start: 4, end: 7 };
+    readUniqueRow(t, 'procurement', ['a', 'b', 'amountYuan'], [run('123'), amount], { amountYuan: { unit: 'yuan' } }, ctx);
+    expect(t.get('procurement', 'a')).toBeNull();
+    expect(t.get('procurement', 'amountYuan')).toBe(50000);
+    expect(ctx.diagnostics.map((d) => d.code)).toEqual(['ambiguous-split', 'ambiguous-split', 'unit-converted']);
   });
 });
 
