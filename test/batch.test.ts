@@ -44,6 +44,10 @@ describe('parseReports', () => {
     }
   });
 
+  it('rejects a concurrency that is not a finite number, which would put every input in flight at once', async () => {
+    for (const concurrency of [Number.NaN, Number.POSITIVE_INFINITY]) await expect(parseReports([SEED], { concurrency })).rejects.toThrow(RangeError);
+  });
+
   it('streams: a consumer that stops early ends the pool', async () => {
     const seen: Report[] = [];
     for await (const report of streamReports([CORPUS], { concurrency: 2 })) {

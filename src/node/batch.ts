@@ -29,6 +29,8 @@ export async function parseReports(inputs: Iterable<BatchInput> | AsyncIterable<
 /** Like `parseReports`, but yields each Report as soon as it and those before it are parsed: constant memory. */
 export async function* streamReports(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options: BatchOptions = {}): AsyncGenerator<Report> {
   const { concurrency = availableParallelism(), ...parseOptions } = options;
+  // NaN or Infinity would leave the number of inputs in flight unbounded: a caller's bug, said at once.
+  if (!Number.isFinite(concurrency)) throw new RangeError(`concurrency must be a finite number of worker threads, got ${concurrency}`);
   const jobs = Math.max(1, Math.floor(concurrency));
   const pool = jobs > 1 ? new TaskPool(jobs) : undefined;
   const run = (task: Task): Promise<Outcome> => (pool ? pool.run(task) : runTask(task));
