@@ -171,11 +171,11 @@ class HtmlWalker {
       return makeCell('blank', '', start, Math.max(start, (td.endIndex ?? start) + 1), rowStart);
     }
     const inner = textOf(td);
-    const text = inner.replace(/\s+/g, ' ').trim();
+    const text = inner.text.replace(/\s+/g, ' ').trim();
     const kind = text === '' ? 'blank' : isValueText(text) ? 'value' : 'label';
     // The cell's offsets are those of its text (`62` in `<td><p><span>62</span></p></td>`).
-    const start = textStart ?? td.startIndex ?? 0;
-    const end = textEnd ?? (td.endIndex ?? start) + 1;
+    const start = inner.start ?? td.startIndex ?? 0;
+    const end = inner.end ?? (td.endIndex ?? start) + 1;
     return makeCell(kind, text, start, Math.max(start, end), rowStart);
   }
 }
@@ -212,18 +212,14 @@ function spanAttr(el: Element, name: string): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
 }
 
-/** Offsets of the first and last non-blank text `textOf` met (module state: no object per cell). */
-let textStart: number | undefined;
-let textEnd: number | undefined;
-
 /**
- * A cell's text — `<br>`, `<p>`, `<span>` and Word's `<o:p>` fold into one string (SPEC D7) — and,
- * in textStart/textEnd, the offsets from its first to its last non-blank text.
+ * A cell's text — `<br>`, `<p>`, `<span>` and Word's `<o:p>` fold into one string (SPEC D7) — and
+ * the offsets from its first to its last non-blank text.
  */
-function textOf(root: Element): string {
+function textOf(root: Element): { text: string; start: number | undefined; end: number | undefined } {
   let text = '';
-  textStart = undefined;
-  textEnd = undefined;
+  let start: number | undefined;
+  let end: number | undefined;
   const stack: AnyNode[] = [];
   for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
   while (stack.length) {
@@ -232,8 +228,8 @@ function textOf(root: Element): string {
       const data = (node as unknown as { data: string }).data;
       text += data;
       if (data.trim() !== '' && node.startIndex !== null && node.endIndex !== null) {
-        textStart ??= node.startIndex;
-        textEnd = node.endIndex + 1;
+        start ??= node.startIndex;
+        end = node.endIndex + 1;
       }
     } else if (node.type === 'tag') {
       if (SKIP.has((node as Element).name.toLowerCase())) continue;
@@ -241,7 +237,7 @@ function textOf(root: Element): string {
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
   }
-  return text;
+  return { text, start, end };
 }
 
 /** What the page says about itself besides its text, found in one pass over every node. */
