@@ -97,6 +97,7 @@ export class Search {
     this.termMayHide = new Uint8Array(terms);
     this.rowTermStart = new Int32Array(rows + 1);
     for (let r = 0; r < rows; r++) this.rowTermStart[r + 1] = this.rowTermStart[r]! + rowTermCount[r]!;
+    // A second pass over the terms: each row's slice of rowTerms starts where the first pass's counts put it.
     this.rowTerms = new Int32Array(terms);
     const filled = new Int32Array(rows);
     for (let ci = 0; ci < constraints.length; ci++) {
