@@ -2,6 +2,7 @@
 import { splitLines, isTrimmed, type Line } from '../lex/lines.js';
 import { looksTabbed } from '../lex/tabbed.js';
 import { looksStacked } from '../lex/stacked.js';
+import { isMarkdownRule } from '../lex/markdown.js';
 
 /**
  * `html`; `markdown` (pipe tables, maybe with raw HTML tables in between); `pipe-text` (a cell per
@@ -52,17 +53,6 @@ export function detectForm(text: string, lines: () => readonly Line[] = () => sp
 }
 
 const PIPE = 0x7c;
-
-/** `|---|:--:|`: the rule under a markdown table's header (the line from `from` to `to`). */
-function isMarkdownRule(line: string, from: number, to: number): boolean {
-  let dashes = 0;
-  for (let i = from; i < to; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 0x2d) dashes++;
-    else if (c !== PIPE && c !== 0x3a && c !== 0x20) return false;
-  }
-  return dashes >= 3;
-}
 
 const TAGS = ['<p', '<div', '<table', '<td', '<tr', '<span', '<br', '<body', '<h1', '<h2', '<h3'];
 

@@ -17,15 +17,23 @@ function isPipeRow(t: string): boolean {
   return s.length > 2 && s[0] === '|' && s[s.length - 1] === '|';
 }
 
-/** `|---|:--:|`: the rule under a header row. */
-function isRule(t: string): boolean {
+/**
+ * `|---|:--:|`: the rule under a header row, in `t` from `from` to `to`. Form detection asks the same
+ * question, so a rule the lexer skips (spaces may be tabs or NBSPs) also counts as markdown there.
+ */
+export function isMarkdownRule(t: string, from = 0, to = t.length): boolean {
   let dashes = 0;
-  for (const ch of t) {
-    if (ch === '-') dashes++;
-    else if (ch !== '|' && ch !== ':' && !isSpace(ch.charCodeAt(0))) return false;
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (c === DASH) dashes++;
+    else if (c !== PIPE && c !== COLON && !isSpace(c)) return false;
   }
   return dashes >= 3;
 }
+
+const DASH = 0x2d;
+const PIPE = 0x7c;
+const COLON = 0x3a;
 
 interface RowCell {
   from: number;
@@ -36,7 +44,7 @@ interface RowCell {
 export function lexMarkdownTable(lines: readonly Line[], out: Cell[]): void {
   // Loops, not arrow callbacks made anew per call: those lose their optimized code at every full GC.
   const rows: { line: Line; cells: RowCell[] }[] = [];
-  for (const line of lines) if (!isRule(line.text)) rows.push({ line, cells: cellsOf(line.text) });
+  for (const line of lines) if (!isMarkdownRule(line.text)) rows.push({ line, cells: cellsOf(line.text) });
   let firstValueColumn = Infinity;
   let firstBodyRow = Infinity;
   for (let k = 0; k < rows.length; k++) {

@@ -43,4 +43,16 @@ describe('detectForm', () => {
   ])('%s is %s', (name, form) => {
     expect(detectForm(corpus(name).toString('utf8'))).toBe(form);
   });
+
+  it('counts a markdown rule drawn with NBSPs or tabs, as the markdown lexer does (raw HTML in between does not make it HTML)', () => {
+    const text = [
+      '<p>三、收到和处理政府信息公开申请情况</p>',
+      '| 本年新收政府信息公开申请数量 | 自然人 | 商业企业 |',
+      '|\u00a0---\u00a0|\t:---:\t|\u00a0---\u00a0|',
+      '| 一、本年新收 | 5 | 1 |',
+      '| 二、上年结转 | 0 | 0 |',
+      '<div><span>注</span><br></div>',
+    ].join('\n');
+    expect(detectForm(text)).toBe('markdown');
+  });
 });
