@@ -3,6 +3,9 @@
 // Prints files/s, each round's speed-up and their median, and the peak RSS of the whole process (worker
 // threads included), for the full batch and for a tenth and twice as many files (memory must not grow
 // with the number of files). Run after `npm run build`.
+// Each round also times two `--jobs 1` processes side by side on half the files each: they share no
+// heap, no thread and no messages, so their speed-up is what two cores give this workload on this
+// machine, the bound for any pool (on this 2-vCPU VM, two parsers slow each other; two spin loops do not).
 // The machine may be shared: each run waits (up to a minute) for it to be idle, is tried again (up to
 // BENCH_TRIES times) when other processes took more than a tenth of a core meanwhile, and prints how
 // much they took, so a poor speed-up can be told from a busy machine.
@@ -62,31 +65,51 @@ async function waitForIdle(limit = 60) {
   }
 }
 
-async function runCli(dir, jobs) {
-  await waitForIdle();
-  const [busy0] = machineTicks();
-  const rssFile = join(tmpdir(), `xxgk-bench-stats-${process.pid}-${jobs}`);
+/** Runs the CLI over `paths` with --jobs `jobs`; resolves with its peak RSS, CPU time and summary line. */
+function spawnCli(paths, jobs) {
+  const statsFile = join(tmpdir(), `xxgk-bench-stats-${process.pid}-${jobs}-${paths.length}-${Math.random().toString(36).slice(2)}`);
   const devNull = openSync('/dev/null', 'w');
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', join(root, 'bench', 'peak-rss.mjs'), join(root, 'dist', 'cli.js'), 'parse', dir, '--format', 'ndjson', '--jobs', String(jobs)], {
+  const child = spawn(process.execPath, ['--import', join(root, 'bench', 'peak-rss.mjs'), join(root, 'dist', 'cli.js'), 'parse', ...paths, '--format', 'ndjson', '--jobs', String(jobs)], {
     stdio: ['ignore', devNull, 'pipe'],
-    env: { ...process.env, XXGK_BENCH_STATS_FILE: rssFile },
+    env: { ...process.env, XXGK_BENCH_STATS_FILE: statsFile },
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
-      const seconds = (performance.now() - t0) / 1000;
       closeSync(devNull);
       if (code !== 0 && code !== 1) return reject(new Error(`the CLI exited with ${code}: ${stderr}`));
-      const { rss, cpuSeconds } = JSON.parse(readFileSync(rssFile, 'utf8'));
-      rmSync(rssFile, { force: true });
-      // What the machine was busy with beyond this run (other processes, this bench's own sampling).
-      const otherCores = Math.max(0, (machineTicks()[0] - busy0) / TICK - cpuSeconds) / seconds;
-      resolve({ seconds, rss, cpuSeconds, otherCores, summary: stderr.trim().split('\n').pop() });
+      const { rss, cpuSeconds } = JSON.parse(readFileSync(statsFile, 'utf8'));
+      rmSync(statsFile, { force: true });
+      resolve({ rss, cpuSeconds, summary: stderr.trim().split('\n').pop() });
     });
   });
+}
+
+/** Waits for an idle machine, then times `runs` (CLI processes started together) until all have ended. */
+async function timed(runs) {
+  await waitForIdle();
+  const [busy0] = machineTicks();
+  const t0 = performance.now();
+  const results = await Promise.all(runs.map(([paths, jobs]) => spawnCli(paths, jobs)));
+  const seconds = (performance.now() - t0) / 1000;
+  const cpuSeconds = results.reduce((sum, r) => sum + r.cpuSeconds, 0);
+  // What the machine was busy with beyond these runs (other processes, this bench's own sampling).
+  const otherCores = Math.max(0, (machineTicks()[0] - busy0) / TICK - cpuSeconds) / seconds;
+  return { seconds, cpuSeconds, otherCores, rss: Math.max(...results.map((r) => r.rss)), summary: results[0].summary };
+}
+
+const runCli = (dir, jobs) => timed([[[dir], jobs]]);
+
+/** The batch's subdirectories split in two halves, each parsed by its own `--jobs 1` process, side by side. */
+function runHalves(dir) {
+  const subs = readdirSync(dir).sort().map((name) => join(dir, name));
+  const half = Math.ceil(subs.length / 2);
+  return timed([
+    [subs.slice(0, half), 1],
+    [subs.slice(half), 1],
+  ]);
 }
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -95,28 +118,32 @@ const small = makeBatch(Math.round(FILES / 10));
 const large = makeBatch(FILES * 2);
 try {
   console.log(`\nbatch: ${FILES} files (copies of ${corpus.length} corpus reports), parse --format ndjson > /dev/null, ${availableParallelism()} cores`);
-  /** A run of --jobs `jobs` on an undisturbed machine, or the least disturbed of TRIES. */
-  const quietRun = async (jobs) => {
+  /** A run on an undisturbed machine, or the least disturbed of TRIES. */
+  const quietRun = async (label, run) => {
     let r;
     for (let attempt = 1; attempt <= TRIES; attempt++) {
-      const tried = await runCli(dir, jobs);
+      const tried = await run();
       if (!r || tried.otherCores < r.otherCores) r = tried;
       if (r.otherCores <= QUIET) break;
-      console.log(`--jobs ${jobs}: other processes used ${tried.otherCores.toFixed(2)} core(s) during try ${attempt}${attempt < TRIES ? ', trying again' : ''}`);
+      console.log(`${label}: other processes used ${tried.otherCores.toFixed(2)} core(s) during try ${attempt}${attempt < TRIES ? ', trying again' : ''}`);
     }
     console.log(
-      `--jobs ${jobs}: ${r.seconds.toFixed(1)} s, ${(FILES / r.seconds).toFixed(0)} files/s, peak RSS ${mb(r.rss)}, CPU ${r.cpuSeconds.toFixed(1)} s; other processes used ${r.otherCores.toFixed(2)} core(s) meanwhile`,
+      `${label}: ${r.seconds.toFixed(1)} s, ${(FILES / r.seconds).toFixed(0)} files/s, peak RSS ${mb(r.rss)}, CPU ${r.cpuSeconds.toFixed(1)} s; other processes used ${r.otherCores.toFixed(2)} core(s) meanwhile`,
     );
     return r;
   };
   const speedups = [];
+  const ceilings = [];
   let peak = 0;
   let last;
   for (let round = 1; round <= ROUNDS; round++) {
     console.log(`round ${round} of ${ROUNDS}`);
-    const one = await quietRun(1);
-    const two = await quietRun(2);
+    const one = await quietRun('--jobs 1', () => runCli(dir, 1));
+    const two = await quietRun('--jobs 2', () => runCli(dir, 2));
+    // What any two-thread design could get here: two processes that share nothing, on half the files each.
+    const halves = await quietRun('two --jobs 1 processes, half the files each, side by side', () => runHalves(dir));
     speedups.push(one.seconds / two.seconds);
+    ceilings.push(one.seconds / halves.seconds);
     peak = Math.max(peak, one.rss, two.rss);
     last = two;
   }
@@ -126,10 +153,11 @@ try {
   const largeRun = await runCli(large, 2);
   peak = Math.max(peak, smallRun.rss, largeRun.rss);
   console.log(`--jobs 2 peak RSS: ${mb(smallRun.rss)} on ${Math.round(FILES / 10)} files, ${mb(last.rss)} on ${FILES}, ${mb(largeRun.rss)} on ${FILES * 2}`);
-  const sorted = [...speedups].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  console.log(`speed-up --jobs 2 / --jobs 1 per round: ${speedups.map((x) => `${x.toFixed(2)}×`).join(', ')}`);
-  console.log(`speed-up, median of ${ROUNDS}: ${median.toFixed(2)}× (target ≥ 1.6× on 2 cores); peak RSS of all runs ${mb(peak)} (target < 300 MB)`);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const rounds = (xs) => xs.map((x) => `${x.toFixed(2)}×`).join(', ');
+  console.log(`speed-up --jobs 2 / --jobs 1 per round: ${rounds(speedups)}`);
+  console.log(`two separate processes / --jobs 1 per round: ${rounds(ceilings)} (no pool, no messages: what two cores give this workload here)`);
+  console.log(`speed-up, median of ${ROUNDS}: ${median(speedups).toFixed(2)}× (target ≥ 1.6× on 2 cores); two separate processes: ${median(ceilings).toFixed(2)}×; peak RSS of all runs ${mb(peak)} (target < 300 MB)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
   rmSync(small, { recursive: true, force: true });
