@@ -65,9 +65,11 @@ async function waitForIdle(limit = 60) {
   }
 }
 
+let runs = 0;
+
 /** Runs the CLI over `paths` with --jobs `jobs`; resolves with its peak RSS, CPU time and summary line. */
 function spawnCli(paths, jobs) {
-  const statsFile = join(tmpdir(), `xxgk-bench-stats-${process.pid}-${jobs}-${paths.length}-${Math.random().toString(36).slice(2)}`);
+  const statsFile = join(tmpdir(), `xxgk-bench-stats-${process.pid}-${++runs}`);
   const devNull = openSync('/dev/null', 'w');
   const child = spawn(process.execPath, ['--import', join(root, 'bench', 'peak-rss.mjs'), join(root, 'dist', 'cli.js'), 'parse', ...paths, '--format', 'ndjson', '--jobs', String(jobs)], {
     stdio: ['ignore', devNull, 'pipe'],
@@ -97,7 +99,7 @@ async function timed(runs) {
   const cpuSeconds = results.reduce((sum, r) => sum + r.cpuSeconds, 0);
   // What the machine was busy with beyond these runs (other processes, this bench's own sampling).
   const otherCores = Math.max(0, (machineTicks()[0] - busy0) / TICK - cpuSeconds) / seconds;
-  return { seconds, cpuSeconds, otherCores, rss: Math.max(...results.map((r) => r.rss)), summary: results[0].summary };
+  return { seconds, cpuSeconds, otherCores, processes: results.length, rss: Math.max(...results.map((r) => r.rss)), summary: results[0].summary };
 }
 
 const runCli = (dir, jobs) => timed([[[dir], jobs]]);
@@ -128,7 +130,7 @@ try {
       console.log(`${label}: other processes used ${tried.otherCores.toFixed(2)} core(s) during try ${attempt}${attempt < TRIES ? ', trying again' : ''}`);
     }
     console.log(
-      `${label}: ${r.seconds.toFixed(1)} s, ${(FILES / r.seconds).toFixed(0)} files/s, peak RSS ${mb(r.rss)}, CPU ${r.cpuSeconds.toFixed(1)} s; other processes used ${r.otherCores.toFixed(2)} core(s) meanwhile`,
+      `${label}: ${r.seconds.toFixed(1)} s, ${(FILES / r.seconds).toFixed(0)} files/s, peak RSS ${mb(r.rss)}${r.processes > 1 ? ' (the larger process)' : ''}, CPU ${r.cpuSeconds.toFixed(1)} s; other processes used ${r.otherCores.toFixed(2)} core(s) meanwhile`,
     );
     return r;
   };
