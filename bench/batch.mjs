@@ -5,7 +5,8 @@
 // with the number of files). Run after `npm run build`.
 // Each round also times two `--jobs 1` processes side by side on half the files each: they share no
 // heap, no thread and no messages, so their speed-up is what two cores give this workload on this
-// machine, the bound for any pool (on this 2-vCPU VM, two parsers slow each other; two spin loops do not).
+// machine, the bound for any pool: one parser alone has the other core free for V8's compiling and
+// collecting, and each copy compiles the parser anew.
 // The machine may be shared: each run waits (up to a minute) for it to be idle, is tried again (up to
 // BENCH_TRIES times) when other processes took more than a tenth of a core meanwhile, and prints how
 // much they took, so a poor speed-up can be told from a busy machine.
