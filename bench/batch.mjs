@@ -66,11 +66,11 @@ async function waitForIdle(limit = 60) {
   }
 }
 
-let runs = 0;
+let spawned = 0;
 
 /** Runs the CLI over `paths` with --jobs `jobs`; resolves with its peak RSS, CPU time and summary line. */
 function spawnCli(paths, jobs) {
-  const statsFile = join(tmpdir(), `xxgk-bench-stats-${process.pid}-${++runs}`);
+  const statsFile = join(tmpdir(), `xxgk-bench-stats-${process.pid}-${++spawned}`);
   const devNull = openSync('/dev/null', 'w');
   const child = spawn(process.execPath, ['--import', join(root, 'bench', 'peak-rss.mjs'), join(root, 'dist', 'cli.js'), 'parse', ...paths, '--format', 'ndjson', '--jobs', String(jobs)], {
     stdio: ['ignore', devNull, 'pipe'],
@@ -105,13 +105,15 @@ async function timed(runs) {
 
 const runCli = (dir, jobs) => timed([[[dir], jobs]]);
 
-/** The batch's subdirectories split in two halves, each parsed by its own `--jobs 1` process, side by side. */
+/** The batch's files split in two halves, each parsed by its own `--jobs 1` process, side by side. */
 function runHalves(dir) {
-  const subs = readdirSync(dir).sort().map((name) => join(dir, name));
-  const half = Math.ceil(subs.length / 2);
+  const files = readdirSync(dir)
+    .sort()
+    .flatMap((sub) => readdirSync(join(dir, sub)).sort().map((name) => join(dir, sub, name)));
+  const half = Math.ceil(files.length / 2);
   return timed([
-    [subs.slice(0, half), 1],
-    [subs.slice(half), 1],
+    [files.slice(0, half), 1],
+    [files.slice(half), 1],
   ]);
 }
 
