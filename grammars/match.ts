@@ -1,5 +1,5 @@
 // Matching folded label text against a vocabulary of aliases.
-import { foldLabel } from './fold.js';
+import { foldLabel } from './vocabulary/fold.js';
 import type { Cell } from '../src/lex/cell.js';
 
 export interface RowVocabulary {

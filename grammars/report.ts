@@ -6,7 +6,7 @@ import { foldedText, isProse, foldAll } from './match.js';
 import { activeDisclosureCaptionKeys } from './activeDisclosure.js';
 import { applicationsAnchors } from './applications.js';
 import { reviewAnchors } from './reviewLitigation.js';
-import { closingKeywords } from './sections.js';
+import { closingKeywords } from './vocabulary/sections.js';
 
 export interface Regions {
   activeDisclosure: RawRow[];

@@ -13,7 +13,7 @@ import P from 'parsimmon';
 import { ItemStream, type RawRow } from './stream.js';
 import { containsAny, foldAll, isProse } from './match.js';
 import type { Cell } from '../src/lex/cell.js';
-import { closingKeywords } from './sections.js';
+import { closingKeywords } from './vocabulary/sections.js';
 
 const headerKeys = foldAll(reviewHeaderKeys);
 const closing = foldAll(closingKeywords);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes grammars/traditional.ts, the traditional → simplified character table that grammars/fold.ts
+// Writes grammars/vocabulary/traditional.ts, the traditional → simplified character table that grammars/vocabulary/fold.ts
 // folds labels with. Taken from OpenCC (opencc-js, a devDependency), so the library needs no converter.
 //   node scripts/generate-traditional.mjs          # rewrite the table
 //   node scripts/generate-traditional.mjs --check  # exit 1 when the committed table is out of date
@@ -79,12 +79,12 @@ ${lines(pairs.map((p) => p[1]).join(''))};
 `;
 }
 
-const target = join(import.meta.dirname, '..', 'grammars', 'traditional.ts');
+const target = join(import.meta.dirname, '..', 'grammars', 'vocabulary', 'traditional.ts');
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const text = renderTable(traditionalPairs());
   if (process.argv.includes('--check')) {
     const same = readFileSync(target, 'utf8') === text;
-    console.log(same ? 'grammars/traditional.ts is up to date' : 'grammars/traditional.ts is out of date: run node scripts/generate-traditional.mjs');
+    console.log(same ? 'grammars/vocabulary/traditional.ts is up to date' : 'grammars/vocabulary/traditional.ts is out of date: run node scripts/generate-traditional.mjs');
     process.exit(same ? 0 : 1);
   }
   writeFileSync(target, text);

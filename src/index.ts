@@ -1,7 +1,7 @@
 // xxgk-report — the public API (CONTRACT §2). Browser-safe: nothing here imports a Node built-in.
 export { parseReport, parseReportStrict, type ParseOptions } from './report/parse.js';
 export { toRecords, type ReportRecord } from './report/records.js';
-export { ReportError, ERROR_CODES, type ErrorCode } from './report/errors.js';
+export { ReportError, ERROR_CODES, type ErrorCode } from './schema/errors.js';
 export { compareYears, type CrossYearDiagnostic, type CrossYearCheck, type YearReport, type YearSide } from './check/acrossYears.js';
 export {
   reportSchema,
@@ -19,4 +19,4 @@ export {
   type Applications,
   type ReviewLitigation,
   type ExtraRow,
-} from './report/schema.js';
+} from './schema/report.js';

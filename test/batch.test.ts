@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { parseReport, type Report } from '../src/index.js';
 import { parseReports, streamReports } from '../src/node/index.js';
 import { TaskPool } from '../src/node/pool.js';
-import { collectInputs } from '../src/cli/inputs.js';
+import { collectInputs } from '../src/node/inputs.js';
 import { run } from '../src/cli/run.js';
 import { toRecords } from '../src/report/records.js';
 import { memoryIo } from './support/io.js';

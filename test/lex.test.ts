@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lexText } from '../src/lex/text.js';
 import type { Cell } from '../src/lex/cell.js';
-import { detectForm, type Form } from '../src/input/form.js';
+import { detectForm, type Form } from '../src/lex/form.js';
 import { maskMarkup } from '../src/lex/markup.js';
 import { readRows } from '../grammars/stream.js';
 

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parseReport } from '../src/index.js';
-import { reportJsonSchemaText } from '../src/report/jsonSchema.js';
+import { reportJsonSchemaText } from '../src/schema/jsonSchema.js';
 import { run } from '../src/cli/run.js';
 import { memoryIo } from './support/io.js';
 

@@ -1,6 +1,6 @@
 // The source around a cell, for a person checking a number: a few dozen characters either side of
 // its provenance span, as visible text (tags stripped for HTML input, table cells shown as `|`).
-import type { Provenance } from '../report/schema.js';
+import type { Provenance } from '../schema/report.js';
 
 export interface Excerpt {
   before: string;

@@ -4,7 +4,7 @@
 // their diagnostics. Deterministic: the same report gives the same bytes.
 import { columnLabels, rowLabels, tableLabels } from '../../grammars/labels.js';
 import { toRecords, type ReportRecord } from '../report/records.js';
-import type { Diagnostic, Report, Severity } from '../report/schema.js';
+import type { Diagnostic, Report, Severity } from '../schema/report.js';
 import { excerptLine, excerptOf, type Excerpt } from './excerpt.js';
 import { AUDIT_SCRIPT } from './script.js';
 import { AUDIT_STYLE } from './style.js';

@@ -4,7 +4,7 @@
 // the numbers are never changed.
 import { applicantColumns } from '../../grammars/applications.js';
 import { columnLabels, rowLabels } from '../../grammars/labels.js';
-import type { Applications, Diagnostic, Documents, Report } from '../report/schema.js';
+import type { Applications, Diagnostic, Documents, Report } from '../schema/report.js';
 
 export type CrossYearCheck = 'X-1' | 'X-2';
 

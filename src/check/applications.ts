@@ -1,7 +1,7 @@
 // T3-A, T3-B, T3-C over the applications table (SPEC §2.2, §6).
 import { applicantColumns, rowsOf } from '../../grammars/applications.js';
 import type { Version } from '../../grammars/types.js';
-import type { Diagnostic } from '../report/schema.js';
+import type { Diagnostic } from '../schema/report.js';
 import { columnLabels } from '../../grammars/labels.js';
 import { runCheck, diagnosticOf, type SumCheck, type CheckOutcome } from './arithmetic.js';
 

@@ -1,6 +1,6 @@
 // The template's arithmetic (SPEC §6) as data: each check is "these cells sum to that cell".
 // A check with a null cell cannot run (info); a failed check names every cell involved (warning).
-import type { Diagnostic } from '../report/schema.js';
+import type { Diagnostic } from '../schema/report.js';
 
 export interface SumCheck {
   check: 'T3-A' | 'T3-B' | 'T3-C' | 'T4-A' | 'T4-B' | 'T4-C';

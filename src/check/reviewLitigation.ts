@@ -1,6 +1,6 @@
 // T4-A/B/C over the review and litigation table (SPEC §2.3, §6).
 import { outcomeColumns, reviewGroups } from '../../grammars/reviewLitigation.js';
-import type { Diagnostic } from '../report/schema.js';
+import type { Diagnostic } from '../schema/report.js';
 import { runCheck, diagnosticOf, type SumCheck } from './arithmetic.js';
 
 const CHECK_OF = { review: 'T4-A', litigationDirect: 'T4-B', litigationAfterReview: 'T4-C' } as const;

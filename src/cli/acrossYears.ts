@@ -3,7 +3,7 @@
 // e.g. page text and page HTML) are not both compared: the one with fewer flagged cells is, and the
 // output says which, and where the two disagree on a cell the checks read.
 import { compareYears, cellAt, type CrossYearDiagnostic, type YearReport } from '../check/acrossYears.js';
-import { collectInputs } from './inputs.js';
+import { collectInputs } from '../node/inputs.js';
 import { forEachOutcome } from './batch.js';
 import { openOutput } from './sink.js';
 import { Summary } from './summary.js';

@@ -3,8 +3,8 @@
 import { mapOrdered } from '../node/ordered.js';
 import { TaskPool } from '../node/pool.js';
 import type { Outcome, Task, TaskOutput } from '../node/outcome.js';
-import { collectInputs, readInput, type InputRef } from './inputs.js';
-import { csvHeader } from './csv.js';
+import { collectInputs, readInput, type InputRef } from '../node/inputs.js';
+import { csvHeader } from '../report/format.js';
 import { startProgress, type Progress } from './progress.js';
 import { openOutput } from './sink.js';
 import { Summary } from './summary.js';

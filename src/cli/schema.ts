@@ -1,6 +1,6 @@
 // `xxgk-report schema`: the Report's JSON Schema, generated from the zod schema.
 import { writeFile } from 'node:fs/promises';
-import { reportJsonSchemaText } from '../report/jsonSchema.js';
+import { reportJsonSchemaText } from '../schema/jsonSchema.js';
 import type { Io } from './run.js';
 
 export async function runSchema(args: { out?: string }, io: Io): Promise<number> {

@@ -1,5 +1,4 @@
-// Counting outcomes across a batch, and the human-readable form of diagnostics for `check`.
-import type { Report } from '../report/schema.js';
+// Counting outcomes across a batch, for the closing summary.
 
 /** What the summary counts of one parsed input. */
 export interface Counted {
@@ -38,12 +37,4 @@ export class Summary {
     const top = [...this.codes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([c, n]) => `${c} ${n}`).join(', ');
     return `${this.files} file(s): ${this.clean} clean, ${this.warnings} with warnings, ${this.errors} with errors${this.io ? `, ${this.io} unreadable` : ''}${top ? `; most frequent: ${top}` : ''}\n`;
   }
-}
-
-export function formatDiagnostics(name: string, report: Report): string {
-  const m = report.meta;
-  let out = `${name}: ${m.agency ?? '?'} ${m.year ?? '?'} ${m.template}\n`;
-  for (const d of report.diagnostics) out += `  ${d.severity.padEnd(7)} ${d.code}${d.check ? ` ${d.check}` : ''}${d.path && d.path !== 'table' ? ` ${d.path}` : d.table ? ` ${d.table}` : ''}: ${d.message}\n`;
-  if (!report.diagnostics.length) out += '  no diagnostics\n';
-  return out;
 }

@@ -1,7 +1,7 @@
 // Bytes → text: an explicit encoding, a BOM, `<meta charset>` (when the bytes agree with it), else
 // sniffed: UTF-16 by its zero bytes, UTF-8 when the bytes are (all but a few bytes) UTF-8, else GB18030
 // (a superset of GBK and GB2312, what Chinese government sites that are not UTF-8 use) or Big5.
-import { foldTraditional } from '../../grammars/fold.js';
+import { foldTraditional } from '../../grammars/vocabulary/fold.js';
 
 export interface Decoded {
   text: string;

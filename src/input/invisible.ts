@@ -1,7 +1,7 @@
 // Characters that print nothing — zero-width spaces and joiners, a BOM in mid-text (files joined by a
 // scraper), soft hyphens — split words for every keyword search (政​府 is not 政府). They are taken out
 // before lexing, and the lexed cells' offsets are mapped back, so provenance still points into the input.
-import { isInvisible } from '../../grammars/fold.js';
+import { isInvisible } from '../../grammars/vocabulary/fold.js';
 
 export interface Visible {
   /** The text without invisible characters. */

@@ -1,6 +1,6 @@
 // The unit every lexer produces and every grammar reads: a cell of text with its place in the input.
-import { PLACEHOLDERS, MONEY_UNITS, COUNT_UNITS, PLUS_SIGNS, MINUS_SIGNS } from '../../grammars/values.js';
-import { nfkc, foldTraditional, isSpaceOrInvisible } from '../../grammars/fold.js';
+import { PLACEHOLDERS, MONEY_UNITS, COUNT_UNITS, PLUS_SIGNS, MINUS_SIGNS } from '../../grammars/vocabulary/values.js';
+import { nfkc, foldTraditional, isSpaceOrInvisible } from '../../grammars/vocabulary/fold.js';
 
 export type CellKind =
   | 'label' // text that is not a number: row labels, headers, captions, prose
@@ -22,7 +22,7 @@ export interface Cell {
   line?: number;
   x?: number;
   xEnd?: number;
-  /** The label folded for matching (grammars/fold.ts), filled in when first needed. */
+  /** The label folded for matching (grammars/vocabulary/fold.ts), filled in when first needed. */
   folded?: string;
   /**
    * How many blank cells may have vanished just before / after this cell: forms that drop empty

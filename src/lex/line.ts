@@ -1,7 +1,7 @@
 // One line of text → cells: pipes (`|`, `│`), markdown rows with blank cells, tabs, runs of spaces,
 // and digits run together with labels (`规章000行政规范性文件693665`). Page-number lines are breaks.
 import { type Cell, isValueText, makeCell } from './cell.js';
-import { isPageNumberLine } from '../../grammars/layout.js';
+import { isPageNumberLine } from '../../grammars/vocabulary/layout.js';
 import { type Line, isBlank, isSpace, columnAt } from './lines.js';
 
 /** `|` `│` `┃` `║`, by code. */

@@ -4,7 +4,7 @@
 // no line at all: any number may have vanished beside a value.
 import { type Cell, isValueText, makeCell } from './cell.js';
 import { type Line, isBlank, isSpace, trimmedLength } from './lines.js';
-import { isPageNumberLine } from '../../grammars/layout.js';
+import { isPageNumberLine } from '../../grammars/vocabulary/layout.js';
 
 /** Lines holding a lone number between empty lines: enough of them, and more than lines with several numbers. */
 export function looksStacked(lines: readonly Line[]): boolean {

@@ -1,4 +1,4 @@
-// Text → cells, by the form the text is in (src/input/form.ts). Text whose cells are parted by tabs
+// Text → cells, by the form the text is in (form.ts). Text whose cells are parted by tabs
 // across lines (a browser's innerText) or stacked one per line (lynx) is read as such; otherwise
 // tables drawn with boxes, markdown pipe tables, raw HTML tables in markdown and tables aligned under
 // dash rules are read as blocks, and every other line on its own (line.ts). One pass, no backtracking.
@@ -9,7 +9,7 @@ import { boxTableEnd, lexBox } from './box.js';
 import { alignedTableEnd, lexAligned } from './aligned.js';
 import { lexTabbed } from './tabbed.js';
 import { lexStacked } from './stacked.js';
-import type { Form } from '../input/form.js';
+import type { Form } from './form.js';
 import { htmlTableEnd, lexHtmlTable, maskMarkup } from './markup.js';
 import { markdownTableEnd, lexMarkdownTable } from './markdown.js';
 

@@ -2,8 +2,8 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { ParseOptions } from '../report/parse.js';
-import type { Report } from '../report/schema.js';
-import { collectInputs } from '../cli/inputs.js';
+import type { Report } from '../schema/report.js';
+import { collectInputs } from './inputs.js';
 import { mapOrdered } from './ordered.js';
 import { TaskPool } from './pool.js';
 import { runTask, type Outcome, type Task, type TaskSource } from './task.js';

@@ -2,7 +2,7 @@
 // thread of a pooled batch can hand out tasks and read outcomes without loading the parser at all.
 import type { ParseOptions } from '../report/parse.js';
 import type { YearReport } from '../check/acrossYears.js';
-import type { Report } from '../report/schema.js';
+import type { Report } from '../schema/report.js';
 
 /** Where a report comes from: a file (read by whoever runs the task), bytes or text. */
 export type TaskSource = { path: string } | { bytes: Uint8Array; fileName?: string } | { text: string; fileName?: string };

@@ -4,11 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { parseReport } from '../report/parse.js';
 import { flaggedPaths, toRecords } from '../report/records.js';
 import type { YearReport } from '../check/acrossYears.js';
-import type { Report } from '../report/schema.js';
+import type { Report } from '../schema/report.js';
 import type { Outcome, Task, TaskOutput } from './outcome.js';
 import { sourceName } from './outcome.js';
-import { csvLine } from '../cli/csv.js';
-import { formatDiagnostics } from '../cli/summary.js';
+import { csvLine, formatDiagnostics } from '../report/format.js';
 
 export { failedOutcome, sourceName, type Outcome, type Task, type TaskOutput, type TaskSource } from './outcome.js';
 

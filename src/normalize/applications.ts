@@ -11,7 +11,7 @@ import {
 } from '../../grammars/applications.js';
 import type { Version } from '../../grammars/types.js';
 import type { Cell } from '../lex/cell.js';
-import type { Applications } from '../report/schema.js';
+import type { Applications } from '../schema/report.js';
 import { rowReadings, rewritten, isBlankPiece, type Piece } from './split.js';
 import { solve, type Constraint, type Vector } from './solve.js';
 import { numberOf } from './value.js';

@@ -2,7 +2,7 @@
 import type { KeyedRead } from '../../grammars/activeDisclosure.js';
 import { decisionsVocabulary } from '../../grammars/decisions.js';
 import type { Version } from '../../grammars/types.js';
-import type { Decisions } from '../report/schema.js';
+import type { Decisions } from '../schema/report.js';
 import { normalizeKeyed, keyedObject } from './keyed.js';
 import type { NormalizeContext } from './table.js';
 

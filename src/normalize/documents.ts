@@ -2,7 +2,7 @@
 import type { KeyedRead } from '../../grammars/activeDisclosure.js';
 import { documentsVocabulary } from '../../grammars/documents.js';
 import type { Version } from '../../grammars/types.js';
-import type { Documents } from '../report/schema.js';
+import type { Documents } from '../schema/report.js';
 import { normalizeKeyed, keyedObject } from './keyed.js';
 import type { NormalizeContext } from './table.js';
 

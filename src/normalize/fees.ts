@@ -2,7 +2,7 @@
 import type { KeyedRead } from '../../grammars/activeDisclosure.js';
 import { feesVocabulary } from '../../grammars/fees.js';
 import type { Version } from '../../grammars/types.js';
-import type { Fees } from '../report/schema.js';
+import type { Fees } from '../schema/report.js';
 import { normalizeKeyed, keyedObject } from './keyed.js';
 import type { NormalizeContext } from './table.js';
 

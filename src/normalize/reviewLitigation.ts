@@ -1,7 +1,7 @@
 // reviewLitigation — 四、政府信息公开行政复议、行政诉讼情况 (CONTRACT §3.5): one row of 15 cells, three
 // groups of 结果维持 · 结果纠正 · 其他结果 · 尚未审结 · 总计. Run-together digits are split with T4-A/B/C.
 import { outcomeColumns, reviewGroups, REVIEW_CELLS, type ReviewRead } from '../../grammars/reviewLitigation.js';
-import type { ReviewLitigation } from '../report/schema.js';
+import type { ReviewLitigation } from '../schema/report.js';
 import { rowReadings, rewritten, isBlankPiece, type Piece } from './split.js';
 import { numberOf } from './value.js';
 import { TableCells, ambiguous, quotedText, splitInfo, type NormalizeContext } from './table.js';

@@ -1,7 +1,7 @@
 // What every normalizer shares: cells read into rows, their provenance, and the diagnostics that
 // name them; plus reading a row whose digits ran together.
 import { type Cell, parseNumberText } from '../lex/cell.js';
-import type { Diagnostic, Provenance, ExtraRow } from '../report/schema.js';
+import type { Diagnostic, Provenance, ExtraRow } from '../schema/report.js';
 import { readCell, numberOf, type CellRead, type ColumnRule } from './value.js';
 import { rowReadings, rewritten, pieceKey, type Piece } from './split.js';
 

@@ -1,8 +1,8 @@
 // One cell's text → a number or null, with the diagnostics that explain how (CONTRACT §3).
 import { type Cell, parseNumberText, isPlaceholder, compact } from '../lex/cell.js';
-import { MONEY_UNITS } from '../../grammars/values.js';
+import { MONEY_UNITS } from '../../grammars/vocabulary/values.js';
 import type { Unit } from '../../grammars/types.js';
-import type { Diagnostic, Provenance } from '../report/schema.js';
+import type { Diagnostic, Provenance } from '../schema/report.js';
 
 export interface CellRead {
   value: number | null;

@@ -2,7 +2,7 @@
 import { decode, utf8Length, UnknownEncodingError } from '../input/decode.js';
 import { asInput, inputBytes, countPieces, countTags, MAX_TEXT_PIECES, MAX_HTML_ELEMENTS } from '../input/limits.js';
 import { withoutInvisible } from '../input/invisible.js';
-import { detectForm, type Form } from '../input/form.js';
+import { detectForm, type Form } from '../lex/form.js';
 import { lexHtml } from '../lex/html.js';
 import { lexText } from '../lex/text.js';
 import { splitLines, type Line } from '../lex/lines.js';
@@ -22,13 +22,13 @@ import { normalizeReviewLitigation } from '../normalize/reviewLitigation.js';
 import type { NormalizeContext } from '../normalize/table.js';
 import { checkApplications } from '../check/applications.js';
 import { checkReviewLitigation } from '../check/reviewLitigation.js';
-import { readTitle, readYear, readSignature, readPublishedAt, readProcessingFee, parseDate } from './meta.js';
-import { readSections, countSectionHeadings } from './sections.js';
-import { titleSuffixes } from '../../grammars/sections.js';
-import { foldTraditional } from '../../grammars/fold.js';
-import { ReportError, type ErrorCode } from './errors.js';
+import { readTitle, readYear, readSignature, readPublishedAt, readProcessingFee, parseDate } from '../prose/meta.js';
+import { readSections, countSectionHeadings } from '../prose/sections.js';
+import { titleSuffixes } from '../../grammars/vocabulary/sections.js';
+import { foldTraditional } from '../../grammars/vocabulary/fold.js';
+import { ReportError, type ErrorCode } from '../schema/errors.js';
 import { truncatedCells } from './truncated.js';
-import type { Diagnostic, Report, Tables, TableName } from './schema.js';
+import type { Diagnostic, Report, Tables, TableName } from '../schema/report.js';
 
 export interface ParseOptions {
   /** `auto` (default) detects the form; `html` and `text` force a lexer. */

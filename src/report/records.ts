@@ -1,6 +1,6 @@
 // Tidy long format (CONTRACT §4): one record per cell, reported cells before derived ones.
 import { applicationGroupTotals, rowsOf } from '../../grammars/applications.js';
-import type { Report } from './schema.js';
+import type { Report } from '../schema/report.js';
 
 export interface ReportRecord {
   file: string | null;

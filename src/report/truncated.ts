@@ -1,7 +1,7 @@
 // A report cut off inside a number (a partial download) is not told apart from a whole one by the
 // number itself: the input ending on a value's last character is the only sign, so it is named.
 import type { Cell } from '../lex/cell.js';
-import type { Diagnostic, Provenance } from './schema.js';
+import type { Diagnostic, Provenance } from '../schema/report.js';
 
 /**
  * A report cut off inside a number (a partial download): the input ends on the last cell's last

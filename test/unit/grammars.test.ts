@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { foldLabel } from '../../grammars/fold.js';
+import { foldLabel } from '../../grammars/vocabulary/fold.js';
 import { matcher } from '../../grammars/match.js';
 import { readRows } from '../../grammars/stream.js';
 import { locateTables } from '../../grammars/report.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode } from '../../src/input/decode.js';
-import { detectForm } from '../../src/input/form.js';
+import { detectForm } from '../../src/lex/form.js';
 
 const corpus = (name: string) => readFileSync(join(import.meta.dirname, '../../corpus', name));
 

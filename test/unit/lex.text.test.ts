@@ -1,7 +1,7 @@
 // The text lexer on real snippets: what each cell is, and where it came from.
 import { describe, expect, it } from 'vitest';
 import { lexText as lexIn } from '../../src/lex/text.js';
-import type { Form } from '../../src/input/form.js';
+import type { Form } from '../../src/lex/form.js';
 
 const lexText = (text: string, form: Form = 'plain-text') => lexIn(text, form);
 import type { Cell } from '../../src/lex/cell.js';

@@ -7,7 +7,7 @@ import { rowReadings } from '../../src/normalize/split.js';
 import { solve } from '../../src/normalize/solve.js';
 import { TableCells, readUniqueRow, type NormalizeContext } from '../../src/normalize/table.js';
 import type { Cell } from '../../src/lex/cell.js';
-import type { Diagnostic } from '../../src/report/schema.js';
+import type { Diagnostic } from '../../src/schema/report.js';
 import { parseReport } from '../../src/index.js';
 
 const cell = (text: string, kind: Cell['kind'] = 'value'): Cell => ({ kind, text, start: 0, end: text.length, rowStart: false });

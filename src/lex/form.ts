@@ -1,8 +1,8 @@
 // Which form a text is in: decides the lexer, and is reported as `source.form`.
-import { splitLines, isTrimmed, type Line } from '../lex/lines.js';
-import { looksTabbed } from '../lex/tabbed.js';
-import { looksStacked } from '../lex/stacked.js';
-import { isMarkdownRule } from '../lex/markdown.js';
+import { splitLines, isTrimmed, type Line } from './lines.js';
+import { looksTabbed } from './tabbed.js';
+import { looksStacked } from './stacked.js';
+import { isMarkdownRule } from './markdown.js';
 
 /**
  * `html`; `markdown` (pipe tables, maybe with raw HTML tables in between); `pipe-text` (a cell per

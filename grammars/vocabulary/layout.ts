@@ -1,11 +1,10 @@
 // Layout noise that is not part of any table: page numbers a PDF prints between table rows.
 import { nfkc, foldTraditional } from './fold.js';
-import { trimmedLength } from '../src/lex/lines.js';
 
 /** `-3-`, `- 3 -`, `—3—`, `第3页` (`第3頁`), `第 3 页 共 5 页`: a page number on a line of its own. */
 export function isPageNumberLine(line: string): boolean {
   // Page numbers stand centred on a line of their own: judge the text, not the indent.
-  if (line.length > 400 || trimmedLength(line) > 40 || holdsNonPageCharacter(line)) return false;
+  if (line.length > 400 || line.trim().length > 40 || holdsNonPageCharacter(line)) return false;
   let t = '';
   for (const ch of foldTraditional(nfkc(line))) if (ch !== ' ' && ch !== '\t' && ch !== '\u3000' && ch !== '\f') t += ch;
   if (t.length < 3 || t.length > 12) return false;

@@ -1,5 +1,5 @@
 // The typed error of `parseReportStrict`, with codes users can switch on (CONTRACT §6).
-import type { Report } from './schema.js';
+import type { Report } from './report.js';
 
 /** Codes of error diagnostics, what `ReportError.code` is (each explained in the README's "Errors"). */
 export const ERROR_CODES = ['empty-input', 'not-a-report', 'input-too-large', 'unknown-encoding', 'table-missing', 'internal-error'] as const;

@@ -5,8 +5,8 @@ import {
   noFeePhrases,
   processingFeeKeys,
   titleSuffixes,
-} from '../../grammars/sections.js';
-import { foldTraditional } from '../../grammars/fold.js';
+} from '../../grammars/vocabulary/sections.js';
+import { foldTraditional } from '../../grammars/vocabulary/fold.js';
 
 export interface TitleInfo {
   title?: string;

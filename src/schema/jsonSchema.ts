@@ -1,7 +1,7 @@
 // The JSON Schema (draft 2020-12) of the Report, generated from the zod schema — one source of truth
 // for other languages. Committed as schema/report.schema.json; a test keeps the two equal.
 import { z } from 'zod';
-import { reportSchema } from './schema.js';
+import { reportSchema } from './report.js';
 
 function reportJsonSchema(): Record<string, unknown> {
   const { $schema, ...rest } = z.toJSONSchema(reportSchema) as Record<string, unknown>;

@@ -1,7 +1,7 @@
 // Sections 一, 五 and 六 as plain text (CONTRACT §3 `sections`), located by keyword (SPEC D6).
-import { sectionKeywords, pageChrome } from '../../grammars/sections.js';
-import { isPageNumberLine } from '../../grammars/layout.js';
-import { foldTraditional } from '../../grammars/fold.js';
+import { sectionKeywords, pageChrome } from '../../grammars/vocabulary/sections.js';
+import { isPageNumberLine } from '../../grammars/vocabulary/layout.js';
+import { foldTraditional } from '../../grammars/vocabulary/fold.js';
 
 export interface Sections {
   overview?: string;
