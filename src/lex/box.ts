@@ -24,23 +24,33 @@ const TOP = new Set(['┌', '╔', '╒', '├', '╞', '╠', '+']);
 
 /** The index after the box table starting at line `i`, or undefined when none starts there. */
 export function boxTableEnd(lines: readonly Line[], i: number): number | undefined {
-  // The first character decides for most lines, before the line is trimmed.
-  if (!TOP.has(lines[i]!.text[0] ?? '')) return undefined;
+  // The first character after the indent decides for most lines, before the line is trimmed; text
+  // browsers indent a table as its page does (elinks), so the indent is not part of the evidence.
+  if (!TOP.has(firstAfterIndent(lines[i]!.text))) return undefined;
   const first = lines[i]!.text.trimEnd();
   if (!isRuleLine(first)) return undefined;
   let j = i + 1;
   let content = 0;
-  while (j < lines.length && LEAD.has(lines[j]!.text[0] ?? '')) {
+  while (j < lines.length && LEAD.has(firstAfterIndent(lines[j]!.text))) {
     if (!isRuleLine(lines[j]!.text.trimEnd())) content++;
     j++;
   }
   return content > 0 ? j : undefined;
 }
 
-/** Only junctions and rule characters, with at least three rule characters. */
+/** The first character that is not a space or a tab ('' for a blank line). */
+function firstAfterIndent(t: string): string {
+  let i = 0;
+  while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
+  return t[i] ?? '';
+}
+
+/** Only junctions and rule characters (after any indent), with at least three rule characters. */
 function isRuleLine(t: string): boolean {
   let rules = 0;
-  for (let i = 0; i < t.length; i++) {
+  let i = 0;
+  while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
+  for (; i < t.length; i++) {
     const c = t.charCodeAt(i);
     const cls = BOX_CLASS[c];
     if (cls === RULE_CODE) rules++;

@@ -35,7 +35,7 @@ export function normalizeApplications(read: ApplicationsRead, ctx: NormalizeCont
   // A row printed with its label and no numbers, in a form that drops blank cells, is all blank (SPEC
   // D1) — unless some numbers could not be placed, which might be its own.
   const empty = unplaced ? [] : ids.filter((id) => read.labelled.has(id) && !placed.has(id));
-  for (const id of empty) for (const c of COLUMNS) t.set(id, c, { value: null });
+  for (const id of empty) for (const c of COLUMNS) t.set(id, c, { value: null, blank: true });
   readPlacedRows(placed, ids, t, ctx, empty);
   for (const id of ids) if (!t.has(id)) t.missing(id, COLUMNS, `row ${id} is not in the input`);
   const table = { template, ...t.toObject(ids, COLUMNS), extraRows: t.extraRows } as Record<string, unknown>;

@@ -21,7 +21,7 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
   if (read.values.length === 0) return undefined;
   const firstDiagnostic = ctx.diagnostics.length;
   // The table is kept as one row of 15 while reading, then shaped into its three groups.
-  const flat = new TableCells('reviewLitigation', ctx);
+  const flat = new TableCells('reviewLitigation', ctx, false);
   const columns = FLAT_COLUMNS;
   const readings = rowReadings(read.values, REVIEW_CELLS, 5000, groupsHold);
   if (readings !== 'too-many' && readings.length === 1) {

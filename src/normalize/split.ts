@@ -78,10 +78,13 @@ class Readings {
     private readonly steps: number,
   ) {
     const len = row.length;
-    this.droppable = len > n;
     this.leading = Int32Array.from(row, leadingDigits);
+    // A row of whole cells that is short of the template lost cells the form did not mark: its blank
+    // markers are no evidence of place (they may be layout), and a blank may have vanished anywhere.
+    const lost = len < n && !row.some(isRunTogether);
+    this.droppable = len > n || lost;
     this.gaps = new Int32Array(len + 1);
-    for (let i = 0; i <= len; i++) this.gaps[i] = Math.min(n, i < len ? (row[i]!.gapBefore ?? 0) : (row[len - 1]!.gapAfter ?? 0));
+    for (let i = 0; i <= len; i++) this.gaps[i] = lost ? n : Math.min(n, i < len ? (row[i]!.gapBefore ?? 0) : (row[len - 1]!.gapAfter ?? 0));
     this.minFrom = new Int32Array(len + 1);
     this.maxFrom = new Int32Array(len + 1);
     for (let i = len - 1; i >= 0; i--) {
@@ -189,6 +192,10 @@ class Readings {
     this.digitPieces[i]!.set(key, p);
     return p;
   }
+}
+
+function isRunTogether(cell: Cell): boolean {
+  return cell.runTogether === true;
 }
 
 function whole(cell: Cell): Piece {

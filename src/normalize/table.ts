@@ -11,6 +11,8 @@ export interface NormalizeContext {
   diagnostics: Diagnostic[];
   /** Cell path → where it was read; a Map while tables are built (the Report gets it as an object, same order). */
   provenance: Map<string, Provenance>;
+  /** The tables built, for the last look at their cells (`nameUnsettledCells`). */
+  tables: TableCells[];
 }
 
 /** A table under construction: row id → column key → what was read. */
@@ -22,7 +24,11 @@ export class TableCells {
   constructor(
     readonly table: string,
     private readonly ctx: NormalizeContext,
-  ) {}
+    /** False for a scratch table that another is built from. */
+    registered = true,
+  ) {
+    if (registered) ctx.tables.push(this);
+  }
 
   path(row: string, column: string): string {
     return `${this.table}/${row}/${column}`;
@@ -34,6 +40,11 @@ export class TableCells {
     r.set(column, read);
     this.byPath.set(path, read.value);
     if (read.source) this.ctx.provenance.set(path, read.source);
+  }
+
+  /** The cell was read as blank from the input (not merely left without a value). */
+  isBlank(row: string, column: string): boolean {
+    return this.rows.get(row)?.get(column)?.blank === true;
   }
 
   get(row: string, column: string): number | null {

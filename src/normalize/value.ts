@@ -8,6 +8,8 @@ export interface CellRead {
   value: number | null;
   /** Where the value was read from; absent for a cell that was never found. */
   source?: Provenance;
+  /** The input shows the cell blank (printed so, or so in the one reading of its row). */
+  blank?: boolean;
 }
 
 export interface ColumnRule {
@@ -27,7 +29,7 @@ export function readCell(cell: CellText, path: string, rule: ColumnRule, diagnos
   const span = { start: cell.start, end: cell.end };
   const slash = path.indexOf('/');
   const table = slash < 0 ? path : path.slice(0, slash);
-  if (cell.kind === 'blank') return { value: null, source };
+  if (cell.kind === 'blank') return { value: null, source, blank: true };
   const text = compact(cell.text);
   if (isPlaceholder(text)) {
     diagnostics.push({ code: 'placeholder-zero', severity: 'info', message: `"${cell.text}" means none: read as 0`, path, table, span });

@@ -20,6 +20,7 @@ import { normalizeFees } from '../normalize/fees.js';
 import { normalizeApplications } from '../normalize/applications.js';
 import { normalizeReviewLitigation } from '../normalize/reviewLitigation.js';
 import type { NormalizeContext } from '../normalize/table.js';
+import { nameUnsettledCells } from '../normalize/unsettled.js';
 import { checkApplications } from '../check/applications.js';
 import { checkReviewLitigation } from '../check/reviewLitigation.js';
 import { readTitle, readYear, readSignature, readPublishedAt, readProcessingFee, parseDate } from '../prose/meta.js';
@@ -120,7 +121,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
   const sections = readSections(plain);
   const agency = titleInfo.agency ?? readSignature(sections.other ?? plain);
 
-  const ctx: NormalizeContext = { input: text, diagnostics, provenance: new Map() };
+  const ctx: NormalizeContext = { input: text, diagnostics, provenance: new Map(), tables: [] };
   const regions = locateTables(readRows(cells));
   const active = readActiveDisclosure(regions.activeDisclosure);
   const headerVersion = active.documents.headers[0] ?? active.decisions.headers[0] ?? active.fees.headers[0];
@@ -139,6 +140,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
   const reviewRead = readReviewLitigation(regions.reviewLitigation);
   const review = reviewRead ? normalizeReviewLitigation(reviewRead, ctx) : undefined;
   if (review) tables.reviewLitigation = review.table;
+  nameUnsettledCells(ctx);
 
   const tableTemplates: Record<string, Version> = {};
   for (const name of ['documents', 'decisions', 'fees', 'applications'] as const) {

@@ -62,7 +62,7 @@ describe('rowReadings', () => {
 describe('readUniqueRow', () => {
   it('reads a cell all readings agree on with its column rule, though the row reads several ways', () => {
     // 123 | 5万元 as three cells: 1 23 5万元 or 12 3 5万元; the amount is the same in both.
-    const ctx: NormalizeContext = { input: '123 5万元', diagnostics: [], provenance: new Map() };
+    const ctx: NormalizeContext = { input: '123 5万元', diagnostics: [], provenance: new Map(), tables: [] };
     const t = new TableCells('fees', ctx);
     const amount: Cell = { ...cell('5万元'), start: 4, end: 7 };
     readUniqueRow(t, 'procurement', ['a', 'b', 'amountYuan'], [run('123'), amount], { amountYuan: { unit: 'yuan' } }, ctx);
