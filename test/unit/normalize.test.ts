@@ -42,7 +42,7 @@ describe('readCell', () => {
 describe('rowReadings', () => {
   const texts = (rs: ReturnType<typeof rowReadings>) => (rs === 'too-many' ? rs : rs.map((r) => r.map((p) => p.text).join(' ')));
   it('never splits a cell that is one number in its form (an HTML <td>, a markdown cell)', () => {
-    expect(texts(rowReadings([cell('000')], 3))).toEqual([]);
+    expect(new Set(texts(rowReadings([cell('000')], 3)))).toEqual(new Set(['000  ', ' 000 ', '  000']));
   });
   it('has one reading for 000 as three cells, and never reads a number with a leading zero', () => {
     expect(texts(rowReadings([run('000')], 3))).toEqual(['0 0 0']);
