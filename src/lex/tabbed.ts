@@ -1,7 +1,8 @@
 // Text whose table cells are separated by tabs, with line breaks inside and between them: a
-// browser's innerText (`821\n\n\t\n\n35`), a spreadsheet's copy. A tab joins two cells of one row;
-// line breaks alone separate rows (or the lines of one cell). A cell of spaces or no-break spaces
-// next to a tab is a blank cell. Lines with no tab near them are prose, read by line.ts.
+// browser's innerText (`821\n\n\t\n\n35`), a spreadsheet's copy; or by a bar on a line of its own
+// (Python html2text: `821\n\n| \n\n35`), which is the same evidence. A separator joins two cells of
+// one row; line breaks alone separate rows (or the lines of one cell). A cell of spaces or no-break
+// spaces next to a separator is a blank cell. Lines with no separator near them are prose, read by line.ts.
 import { type Cell, isValueText, makeCell } from './cell.js';
 import { type Line, isBlank, isSpace } from './lines.js';
 import { lexLine } from './line.js';
@@ -16,11 +17,22 @@ interface Piece {
   tabAfter: boolean;
 }
 
-/** True when the text lays cells out with tabs: many lines that are a tab alone (innerText). */
+/** True when the text lays cells out with separators on lines of their own: many lines that are a tab or a bar alone. */
 export function looksTabbed(lines: readonly Line[]): boolean {
   let tabLines = 0;
-  for (const l of lines) if (l.text.includes('\t') && isBlank(l.text, 0, l.text.length) && ++tabLines >= 20) return true;
+  for (const l of lines) if (((l.text.includes('\t') && isBlank(l.text, 0, l.text.length)) || loneBar(l.text)) && ++tabLines >= 20) return true;
   return false;
+}
+
+/** `|`, `│` or `┃` with nothing but spaces around it: a cell separator on a line of its own. */
+function loneBar(t: string): boolean {
+  let bars = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x7c || c === 0x2502 || c === 0x2503) bars++;
+    else if (!isSpace(c)) return false;
+  }
+  return bars === 1;
 }
 
 export function lexTabbed(lines: readonly Line[], out: Cell[]): void {
@@ -28,7 +40,8 @@ export function lexTabbed(lines: readonly Line[], out: Cell[]): void {
   const pieces: Piece[] = [];
   let tab = false;
   for (const line of lines) {
-    const t = line.text;
+    // A bar alone on its line separates like a tab.
+    const t = loneBar(line.text) ? '\t' : line.text;
     let from = 0;
     for (let i = 0; i <= t.length; i++) {
       if (i < t.length && t[i] !== '\t') continue;
