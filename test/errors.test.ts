@@ -192,10 +192,12 @@ describe('a truncated report: the values that are there, and what is gone named'
     expect(parseReport(pageText.slice(0, pageText.indexOf('行政强制42') + 6)).diagnostics.some((x) => x.code === 'input-truncated')).toBe(true);
   });
 
-  it('cut inside a number of a one-cell-per-line row: the row is short, so null with a warning', () => {
-    const r = parseReport(seed.slice(0, seed.indexOf('40 |') + 1));
-    expect(r.tables.documents?.normativeDocuments).toEqual({ issued: null, repealed: null, inForce: null });
-    expect(cellRecords(r).get('documents/normativeDocuments/inForce')).toMatchObject({ value: null, flagged: true });
+  it('cut inside a number of a one-cell-per-line row: the number the input ends on is read and named', () => {
+    const text = seed.slice(0, seed.indexOf('40 |') + 1);
+    const r = parseReport(text);
+    expect(r.tables.documents?.normativeDocuments).toEqual({ issued: 0, repealed: 0, inForce: 4 });
+    expect(r.diagnostics.find((x) => x.code === 'input-truncated')).toMatchObject({ severity: 'warning', path: 'documents/normativeDocuments/inForce', span: { start: text.length - 1, end: text.length } });
+    expect(cellRecords(r).get('documents/normativeDocuments/inForce')).toMatchObject({ value: 4, flagged: true });
   });
 
   it('an HTML page cut inside a table cell: that row is unreadable, never split into other numbers', () => {

@@ -47,7 +47,7 @@ export function countPieces(text: string): number {
       previous = -1;
       continue;
     }
-    if (c === 0x7c || c === 0x2502 || c === 0x2503 || c === 0x2551) {
+    if (c === 0x7c || c === 0x2502 || c === 0x2503 || c === 0x2551 || c === 9) {
       linePipes++;
       continue;
     }

@@ -33,6 +33,8 @@ export interface Cell {
   gapAfter?: number;
   /** A run of digits that may be several cells run together (text with no cell separators). */
   runTogether?: boolean;
+  /** A blank only a heuristic infers (an extra empty line): in a row short of the template it may be no cell. */
+  weak?: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface Cell {
  * shape, and the code that reads them stays monomorphic instead of meeting a new shape per lexer.
  */
 export function makeCell(kind: CellKind, text: string, start: number, end: number, rowStart: boolean, line?: number, x?: number, xEnd?: number): Cell {
-  return { kind, text, start, end, rowStart, line, x, xEnd, folded: undefined, gapBefore: undefined, gapAfter: undefined, runTogether: undefined };
+  return { kind, text, start, end, rowStart, line, x, xEnd, folded: undefined, gapBefore: undefined, gapAfter: undefined, runTogether: undefined, weak: undefined };
 }
 
 /** A blank cell that a form dropped, re-created at `at` (offsets of an empty span) by a reading. */

@@ -1,8 +1,10 @@
 // Which form a text is in: decides the lexer, and is reported as `source.form`.
-import { splitLines, isTrimmed, type Line } from './lines.js';
-import { looksTabbed } from './tabbed.js';
+import { splitLines, isTrimmed, isBlank, isSpace, type Line } from './lines.js';
 import { looksStacked } from './stacked.js';
-import { isMarkdownRule } from './markdown.js';
+import { isBar } from './separated.js';
+
+// The form is reported (`source.form`) and decides only HTML against text, and whether a text stacks
+// its cells one per line with no separator at all: every other text is read by its own evidence.
 
 /**
  * `html`; `markdown` (pipe tables, maybe with raw HTML tables in between); `pipe-text` (a cell per
@@ -63,4 +65,36 @@ function countTags(head: string): number {
     if (at >= 0 && /[\s>/]/.test(head[at + tag.length] ?? '')) n++;
   }
   return n;
+}
+
+/**
+ * `|---|:--:|`: the rule under a markdown table's header row, in `t` from `from` to `to` (spaces may be
+ * tabs or NBSPs).
+ */
+export function isMarkdownRule(t: string, from = 0, to = t.length): boolean {
+  let dashes = 0;
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x2d) dashes++;
+    else if (c !== PIPE && c !== 0x3a && !isSpace(c)) return false;
+  }
+  return dashes >= 3;
+}
+
+/** Cells laid out with separators on lines of their own: many lines that are a tab or a bar alone (innerText, html2text). */
+function looksTabbed(lines: readonly Line[]): boolean {
+  let tabLines = 0;
+  for (const l of lines) if (((l.text.includes('\t') && isBlank(l.text, 0, l.text.length)) || loneBar(l.text)) && ++tabLines >= 20) return true;
+  return false;
+}
+
+/** One bar with nothing but spaces around it. */
+function loneBar(t: string): boolean {
+  let bars = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isBar(c)) bars++;
+    else if (!isSpace(c)) return false;
+  }
+  return bars === 1;
 }

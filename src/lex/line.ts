@@ -1,13 +1,9 @@
-// One line of text → cells: pipes (`|`, `│`), markdown rows with blank cells, tabs, runs of spaces,
-// and digits run together with labels (`规章000行政规范性文件693665`). Page-number lines are breaks.
+// One line of text with no cell separators → cells: words parted by spaces, and digits run together with
+// labels (`规章000行政规范性文件693665`). Page-number lines are breaks; rule lines are structure.
 import { type Cell, isValueText, makeCell } from './cell.js';
 import { isPageNumberLine } from '../../grammars/vocabulary/layout.js';
 import { type Line, isBlank, isSpace, columnAt } from './lines.js';
 
-/** `|` `│` `┃` `║`, by code. */
-function isPipe(code: number): boolean {
-  return code === 0x7c || code === 0x2502 || code === 0x2503 || code === 0x2551;
-}
 /** Characters of a rule line, by code. */
 const BOX_RULE = new Set(['─', '━', '┼', '├', '┤', '┌', '┐', '└', '┘', '┬', '┴', '═', '╪', '╞', '╡', '+', '-', '=', ':', ' ', '|', '│'].map((ch) => ch.charCodeAt(0)));
 /** `-` `─` `━` `═` */
@@ -25,20 +21,11 @@ export function lexLine(line: Line, out: Cell[]): void {
     return;
   }
   if (isRuleLine(t)) return;
-  let hasPipe = false;
-  let hasTab = false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (isPipe(c)) hasPipe = true;
-    else if (c === 9) hasTab = true;
-  }
-  if (hasPipe) lexPipeLine(line, out);
-  else if (hasTab) lexSeparatedLine(line, out, '\t');
-  else lexPlainLine(line, out);
+  lexPlainLine(line, out);
 }
 
 /** A markdown separator (`|---|:--|`) or a box-drawing rule (`├──┼──┤`): structure, no cells. */
-function isRuleLine(t: string): boolean {
+export function isRuleLine(t: string): boolean {
   let dashes = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
@@ -46,81 +33,6 @@ function isRuleLine(t: string): boolean {
     if (DASHES.has(c)) dashes++;
   }
   return dashes >= 3;
-}
-
-function lexPipeLine(line: Line, out: Cell[]): void {
-  const t = line.text;
-  if (onlyPipesAndSpaces(t)) {
-    // `|||`: slots covered by a span in the one-cell-per-line form; never values, and only skipped,
-    // so one span cell stands for the run (20 MB of `|` must not become 20 million cells).
-    let pipe = 0;
-    while (!isPipe(t.charCodeAt(pipe))) pipe++;
-    out.push(cellAt(line, 'span', pipe, pipe + 1, false));
-    return;
-  }
-  const pieces: { from: number; to: number }[] = [];
-  let from = 0;
-  for (let i = 0; i <= t.length; i++) {
-    if (i === t.length || isPipe(t.charCodeAt(i))) {
-      pieces.push({ from, to: i });
-      from = i + 1;
-    }
-  }
-  const nonEmpty = pieces.filter((p) => !isBlank(t, p.from, p.to));
-  const leading = isBlank(t, 0, pieces[0]!.to) && pieces.length > 1;
-  if (!leading) {
-    // `text |`: one cell per line (the seed, BeautifulSoup's ' |\n'); lines are cells, not rows.
-    // `strip=True` drops empty cells without a trace: any number may have vanished around a cell.
-    for (const p of nonEmpty) {
-      pushTrimmed(line, p.from, p.to, out, false);
-      out[out.length - 1]!.gapBefore = Infinity;
-      out[out.length - 1]!.gapAfter = Infinity;
-    }
-    return;
-  }
-  // `| a | b |  |`: a table row; an empty piece between pipes is a blank cell.
-  const last = pieces[pieces.length - 1]!;
-  const inner = pieces.slice(1, isBlank(t, last.from, last.to) ? -1 : undefined);
-  let first = true;
-  for (const p of inner) {
-    if (isBlank(t, p.from, p.to)) out.push(cellAt(line, 'blank', p.from, p.to, first));
-    else pushTrimmed(line, p.from, p.to, out, first);
-    first = false;
-  }
-}
-
-/** Nothing but pipes and spaces: every piece between the pipes is blank. */
-function onlyPipesAndSpaces(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (!isPipe(c) && !isSpace(c)) return false;
-  }
-  return true;
-}
-
-/** Cells parted by `sep`: an empty piece between two separators is a blank cell. */
-function lexSeparatedLine(line: Line, out: Cell[], sep: string): void {
-  const t = line.text;
-  let from = 0;
-  let first = true;
-  for (let i = 0; i <= t.length; i++) {
-    if (i === t.length || t[i] === sep) {
-      if (isBlank(t, from, i)) {
-        if (i < t.length && from > 0) out.push(cellAt(line, 'blank', from, i, first));
-      } else pushTrimmed(line, from, i, out, first);
-      first = false;
-      from = i + 1;
-    }
-  }
-}
-
-/** A whole piece between separators: one cell, a value if its whole text is a number or a placeholder. */
-function pushTrimmed(line: Line, from: number, to: number, out: Cell[], rowStart: boolean): void {
-  const t = line.text;
-  while (from < to && isSpace(t.charCodeAt(from))) from++;
-  while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
-  const text = t.slice(from, to);
-  out.push(cellAt(line, isValueText(text) ? 'value' : 'label', from, to, rowStart));
 }
 
 /** The cell of `line` from `from` to `to` (its text trimmed), with offsets and display columns. */

@@ -29,7 +29,11 @@ export function lexStacked(lines: readonly Line[], out: Cell[]): void {
       continue;
     }
     // Each empty line beyond the one that follows every cell is an empty cell.
-    for (let k = 1; k < empties; k++) out.push(makeCell('blank', '', line.start, line.start, false, line.index));
+    for (let k = 1; k < empties; k++) {
+      const blank = makeCell('blank', '', line.start, line.start, false, line.index);
+      blank.weak = true;
+      out.push(blank);
+    }
     empties = 0;
     let from = 0;
     let to = t.length;

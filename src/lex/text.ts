@@ -1,29 +1,30 @@
-// Text → cells, by the form the text is in (form.ts). Text whose cells are parted by tabs
-// across lines (a browser's innerText) or stacked one per line (lynx) is read as such; otherwise
-// tables drawn with boxes, markdown pipe tables, raw HTML tables in markdown and tables aligned under
-// dash rules are read as blocks, and every other line on its own (line.ts). One pass, no backtracking.
+// Text → cells, by the evidence each part of the text gives, not by the converter that made it: tables
+// drawn with boxes, raw HTML tables and tables aligned under dash rules are read as blocks; cells parted
+// by separators (bars, tabs: on a line or across lines) by the separated reader; every other line on
+// its own (line.ts). Only text that stacks cells one per line with no separator at all (lynx) is read
+// as a whole (stacked.ts). One pass, no backtracking.
 import type { Cell } from './cell.js';
 import { splitLines, type Line } from './lines.js';
-import { lexLine } from './line.js';
+import { lexLine, isRuleLine } from './line.js';
 import { boxTableEnd, lexBox } from './box.js';
 import { alignedTableEnd, lexAligned } from './aligned.js';
-import { lexTabbed } from './tabbed.js';
 import { lexStacked } from './stacked.js';
 import type { Form } from './form.js';
 import { htmlTableEnd, lexHtmlTable, maskMarkup } from './markup.js';
-import { markdownTableEnd, lexMarkdownTable } from './markdown.js';
+import { SeparatedReader, shapeOf, holdsNoBreakSpace, type SeparatorShape } from './separated.js';
 
 export { splitLines, type Line } from './lines.js';
 
+type Lexer = (lines: readonly Line[], out: Cell[]) => void;
+
 /** Table layouts read as blocks of lines, in the order they are tried: where each ends, and its lexer. */
-const TABLE_BLOCKS: readonly [end: (lines: readonly Line[], i: number) => number | undefined, lex: (lines: readonly Line[], out: Cell[]) => void][] = [
+const TABLE_BLOCKS: readonly [end: (lines: readonly Line[], i: number) => number | undefined, lex: Lexer][] = [
   [boxTableEnd, lexBox],
-  [markdownTableEnd, lexMarkdownTable],
   [alignedTableEnd, lexAligned],
 ];
 
 /** The table block starting at line i, if one does. */
-function tableBlockAt(lines: readonly Line[], i: number): { end: number; lex: (lines: readonly Line[], out: Cell[]) => void } | undefined {
+function tableBlockAt(lines: readonly Line[], i: number): { end: number; lex: Lexer } | undefined {
   for (const [endOf, lex] of TABLE_BLOCKS) {
     const end = endOf(lines, i);
     if (end !== undefined) return { end, lex };
@@ -37,32 +38,84 @@ function tableBlockAt(lines: readonly Line[], i: number): { end: number; lex: (l
  */
 export function lexText(text: string, form: Form, lines: readonly Line[] = splitLines(text), shown = form === 'markdown' ? maskMarkup(text) : text): Cell[] {
   const cells: Cell[] = [];
-  if (form === 'tab-text') {
-    lexTabbed(lines, cells);
-    return cells;
-  }
   if (form === 'stacked-text') {
     lexStacked(lines, cells);
     return cells;
   }
-  // Markdown: raw HTML tables go to the HTML lexer; everything else is read with its inline markup blanked out.
-  const markdown = form === 'markdown';
+  // Raw HTML tables go to the HTML lexer; everything else is read with markdown's inline markup blanked out.
   const read = shown === text ? lines : splitLines(shown);
+  const shapes = read.map(shapeLine);
+  const next = nextNonBlank(shapes);
+  const reader = new SeparatedReader(cells);
+  /** The last non-blank line's shape since a block or a prose line. */
+  let previous: SeparatorShape | undefined;
   for (let i = 0; i < lines.length; ) {
-    const htmlEnd = markdown ? htmlTableEnd(lines, i) : undefined;
-    if (htmlEnd !== undefined) {
-      lexHtmlTable(text, lines.slice(i, htmlEnd), cells);
-      i = htmlEnd;
+    const htmlEnd = htmlTableEnd(lines, i);
+    const block = htmlEnd === undefined ? tableBlockAt(read, i) : undefined;
+    if (htmlEnd !== undefined || block) {
+      reader.flush();
+      if (htmlEnd !== undefined) lexHtmlTable(text, lines.slice(i, htmlEnd), cells);
+      else block!.lex(read.slice(i, block!.end), cells);
+      i = htmlEnd ?? block!.end;
+      previous = undefined;
       continue;
     }
-    const block = tableBlockAt(read, i);
-    if (block) {
-      block.lex(read.slice(i, block.end), cells);
-      i = block.end;
+    const line = read[i]!;
+    const shape = shapes[i];
+    if (shape === null) {
+      i++;
       continue;
     }
-    lexLine(read[i]!, cells);
+    if (shape === undefined) {
+      // A rule (`|---|---|`, `├──┼──┤`): structure, no cells.
+      i++;
+      continue;
+    }
+    if (shape.seps > 0) reader.addLine(line, shape, !!previous && previous.content > 0 && previous.ends);
+    else if (joinedBefore(previous) || joinedAfter(shapes[next[i]!])) reader.addJoinedLine(line);
+    else if (shape.content === 0) {
+      // No-break spaces with no separator near: nothing.
+      i++;
+      continue;
+    } else {
+      reader.flush();
+      lexLine(line, cells);
+    }
+    previous = shape;
     i++;
   }
+  reader.flush();
   return cells;
+}
+
+/** A separator ends the line before, and that line is not a row of several cells: it joins this line to it. */
+function joinedBefore(previous: SeparatorShape | undefined): boolean {
+  return !!previous && previous.ends && previous.content <= 1;
+}
+
+/** A separator starts the next line, and that line is not a row of several cells. */
+function joinedAfter(next: SeparatorShape | null | undefined): boolean {
+  return !!next && next.starts && next.content <= 1;
+}
+
+/**
+ * A line's separator shape; null for a blank line; undefined for a rule. A line of no-break spaces is
+ * not blank: next to a separator it is an `&nbsp;` cell.
+ */
+function shapeLine(line: Line): SeparatorShape | null | undefined {
+  const shape = shapeOf(line.text);
+  if (shape.seps === 0 && shape.content === 0) return holdsNoBreakSpace(line.text) ? shape : null;
+  if (isRuleLine(line.text)) return undefined;
+  return shape;
+}
+
+/** For each line, the index of the next line that is not blank (lines.length when none). */
+function nextNonBlank(shapes: readonly (SeparatorShape | null | undefined)[]): Int32Array {
+  const next = new Int32Array(shapes.length);
+  let k = shapes.length;
+  for (let i = shapes.length - 1; i >= 0; i--) {
+    next[i] = k;
+    if (shapes[i] !== null) k = i;
+  }
+  return next;
 }

@@ -57,8 +57,11 @@ class Readings {
   private readonly current: Piece[] = [];
   private overflow = false;
   private walked = 0;
-  /** Blank cells beyond the row's width are layout (a colspan the form lost): they may be dropped. */
-  private readonly droppable: boolean;
+  /**
+   * Per cell: a blank that may be dropped. Blank cells beyond the row's width are layout (a colspan the
+   * form lost); in a row short of it, a blank only a heuristic marked (`Cell.weak`) may be no cell at all.
+   */
+  private readonly droppable: Uint8Array;
   /** Per cell: how many of its leading digits may be parted (`leadingDigits`). */
   private readonly leading: Int32Array;
   /** Blanks that may have vanished before cell i; i = row.length is the gap after the last cell. */
@@ -79,17 +82,17 @@ class Readings {
   ) {
     const len = row.length;
     this.leading = Int32Array.from(row, leadingDigits);
-    // A row of whole cells that is short of the template lost cells the form did not mark: its blank
-    // markers are no evidence of place (they may be layout), and a blank may have vanished anywhere.
+    // A row of whole cells that is short of the template lost cells the form did not mark: a blank may
+    // have vanished anywhere, and its weak blank markers are no evidence of place.
     const lost = len < n && !row.some(isRunTogether);
-    this.droppable = len > n || lost;
+    this.droppable = Uint8Array.from(row, (c) => (c.kind === 'blank' && (len > n || (lost && c.weak === true)) ? 1 : 0));
     this.gaps = new Int32Array(len + 1);
     for (let i = 0; i <= len; i++) this.gaps[i] = lost ? n : Math.min(n, i < len ? (row[i]!.gapBefore ?? 0) : (row[len - 1]!.gapAfter ?? 0));
     this.minFrom = new Int32Array(len + 1);
     this.maxFrom = new Int32Array(len + 1);
     for (let i = len - 1; i >= 0; i--) {
       const c = row[i]!;
-      this.minFrom[i] = this.minFrom[i + 1]! + (c.kind === 'blank' && this.droppable ? 0 : 1);
+      this.minFrom[i] = this.minFrom[i + 1]! + (this.droppable[i] ? 0 : 1);
       this.maxFrom[i] = Math.min(n + 1, this.maxFrom[i + 1]! + this.gaps[i + 1]! + Math.max(1, this.leading[i]!));
     }
     this.blankBefore = new Array<Piece | undefined>(len + 1);
@@ -135,7 +138,7 @@ class Readings {
 
   private visitCell(i: number): void {
     const cell = this.row[i]!;
-    if (cell.kind === 'blank' && this.droppable) this.visitGap(i + 1);
+    if (this.droppable[i]) this.visitGap(i + 1);
     if (this.current.length >= this.n) return;
     if (this.leading[i]! > 1) this.splitDigits(i, 0);
     else if (this.enter(whole(cell))) {

@@ -30,11 +30,11 @@ describe('lexText', () => {
     expect(view(cells)).toEqual(['label:提升质效。', 'label:二、主动公开政府信息情况第二十条第（一）项信息内容规章', 'value:000']);
   });
 
-  it('reads the seed form: one cell per line, bare pipes are spans (000)', () => {
-    const input = '行政规范性文件 |\n0 |\n0 |\n40 |\n第二十条第(五)项 |\n|||\n';
+  it('reads the seed form: one cell per line, joined by the bar each ends in; bare bars end a row and are no cell (000)', () => {
+    const input = '行政规范性文件 |\n0 |\n0 |\n40 |\n第二十条第(五)项 |\n|||\n信息内容 |\n';
     const cells = lexText(input, 'pipe-text');
-    expect(view(cells)).toEqual(['label:行政规范性文件', 'value:0', 'value:0', 'value:40', 'label:第二十条第(五)项', 'span:|']);
-    expect(cells.every((c) => !c.rowStart)).toBe(true);
+    expect(view(cells)).toEqual(['label:行政规范性文件', 'value:0', 'value:0', 'value:40', 'label:第二十条第(五)项', 'label:信息内容']);
+    expect(cells.map((c) => c.rowStart)).toEqual([true, false, false, false, false, true]);
     const forty = cells[3]!;
     expect(input.slice(forty.start, forty.end)).toBe('40');
   });
