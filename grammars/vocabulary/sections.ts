@@ -19,6 +19,12 @@ export const titleSuffixes = ['政府信息公开工作年度报告', '政府信
 /** Words before an agency name in an opening sentence (现公布朝阳市营商环境建设局2023年度…). */
 export const agencyLeadIns = ['现予公布', '现将', '现公布', '特公布', '公布', '发布', '编制了', '编制', '特此'];
 
+/** How an agency's name ends (政府, 办公厅, 委员会, 局 …): the subject of the overview's first sentence is one. */
+export const agencySuffixes = ['人民政府', '政府', '办公厅', '办公室', '委员会', '管委会', '管理委员会', '实验区', '新区', '开发区', '局', '厅', '委', '办', '署', '院', '中心', '区', '县', '市', '州', '盟', '旗', '镇', '乡', '街道'];
+
+/** Words that start the predicate after the subject of the overview's first sentence (2024年，X坚持…). */
+export const predicateLeadIns = ['坚持', '认真', '深入', '全面', '严格', '按照', '围绕', '紧紧', '始终', '紧扣', '紧密', '着力', '积极', '持续', '不断', '进一步', '聚焦', '高度', '扎实', '切实', '以', '在', '把', '将', '对', '继续', '贯彻', '依法', '立足'];
+
 /** Fields that give a publication date near the top (`发布日期：2020-01-31`). */
 export const dateFieldNames = ['发布日期', '发布时间', '成文日期', '印发日期'];
 

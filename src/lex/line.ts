@@ -41,7 +41,7 @@ export function cellAt(line: Line, kind: Cell['kind'], from: number, to: number,
 }
 
 /** Plain text: chunks separated by whitespace, each chunk split where labels and digits run together. */
-function lexPlainLine(line: Line, out: Cell[]): void {
+export function lexPlainLine(line: Line, out: Cell[]): void {
   const t = line.text;
   const tokens: Cell[] = [];
   let i = 0;

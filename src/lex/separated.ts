@@ -13,6 +13,7 @@
 // Lines with no separator near them are not table text: line.ts reads them.
 import { type Cell, isValueText, makeCell } from './cell.js';
 import { type Line, isSpace, columnAt } from './lines.js';
+import { lexPlainLine } from './line.js';
 
 const TAB = 9;
 const BACKSLASH = 0x5c;
@@ -87,6 +88,8 @@ export class SeparatedReader {
   private sepLine: Line | undefined;
   /** A separator has come in this row: the text up to the next one is a cell, blank or not. */
   private sepInRow = false;
+  /** Text since the last separator went into the row as plain-text cells (prose beside a stray separator). */
+  private filled = false;
   /** No-break spaces since the last separator, where no text is: an `&nbsp;` cell, blank even at a row's end. */
   private nbsp: Cell | undefined;
   private row: Cell[] = [];
@@ -135,6 +138,13 @@ export class SeparatedReader {
     // No-break spaces at the end of a line, text on the next: the spaces were a cell of their own.
     if (this.nbsp) this.row.push(this.nbsp);
     this.nbsp = undefined;
+    if (isProsePiece(t, a, b)) {
+      // A sentence or a page's worth of text beside a stray tab is no cell: it is read as plain text.
+      this.closeCell();
+      lexPlainLine(subLine(line, a, b), this.row);
+      this.filled = true;
+      return;
+    }
     const value = isValueText(unescaped(t.slice(a, b)));
     const last = this.pieces[this.pieces.length - 1];
     if (last && (last.value || value)) {
@@ -147,9 +157,12 @@ export class SeparatedReader {
 
   private separator(line: Line, at: number): void {
     if (this.pieces.length) this.closeCell();
-    else if (this.nbsp) this.row.push(this.nbsp);
+    else if (this.filled) {
+      // The text since the last separator is in the row already.
+    } else if (this.nbsp) this.row.push(this.nbsp);
     else if (this.sepInRow) this.row.push(this.blankAt(line, at));
     this.nbsp = undefined;
+    this.filled = false;
     this.sepInRow = true;
     this.sepAt = at;
     this.sepLine = line;
@@ -184,6 +197,7 @@ export class SeparatedReader {
     if (this.row.length) this.rows.push(this.row);
     this.row = [];
     this.sepInRow = false;
+    this.filled = false;
   }
 
   /**
@@ -225,6 +239,20 @@ function inLabelColumns(row: readonly Cell[], k: number): boolean {
   let i = k;
   while (i >= 0 && row[i]!.kind === 'blank') i--;
   return i < 0 || row[i]!.kind === 'label';
+}
+
+/** Longer than any label of the template, or a sentence: prose, not a cell. */
+const CELL_TEXT_LIMIT = 60;
+
+function isProsePiece(t: string, from: number, to: number): boolean {
+  if (to - from > CELL_TEXT_LIMIT) return true;
+  for (let i = from; i < to; i++) if (t.charCodeAt(i) === 0x3002) return true;
+  return false;
+}
+
+/** Part of a line as a line of its own (offsets kept). */
+function subLine(line: Line, from: number, to: number): Line {
+  return { text: line.text.slice(from, to), start: line.start + from, index: line.index, colIndex: undefined, col: undefined };
 }
 
 /** Nothing but bars once the line's ends are trimmed. */

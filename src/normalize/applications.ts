@@ -12,7 +12,7 @@ import {
 import type { Version } from '../../grammars/types.js';
 import type { Cell } from '../lex/cell.js';
 import type { Applications } from '../schema/report.js';
-import { rowReadings, rewritten, isBlankPiece, type Piece } from './split.js';
+import { rowReadings, rewritten, isBlankPiece, isRunTogether, type Piece } from './split.js';
 import { solve, type Constraint, type Vector } from './solve.js';
 import { numberOf } from './value.js';
 import { TableCells, ambiguous, quotedText, spanOf, splitInfo, type NormalizeContext } from './table.js';
@@ -167,8 +167,9 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
   const readings = new Map<string, Piece[][] | 'too-many'>();
   const known = new Map<string, Vector[]>();
   for (const id of empty) known.set(id, [emptyRowVector()]);
+  const anywhere = dropsBlanksUntraced(placed);
   for (const [id, r] of placed) {
-    const rs = rowReadings(r.values, N);
+    const rs = rowReadings(r.values, N, 5000, undefined, undefined, anywhere && r.values.some(isRunTogether));
     if (rs !== 'too-many' && rs.length === 1) {
       t.readRow(id, COLUMNS, rs[0]!);
       if (rewritten(rs[0]!, r.values)) ctx.diagnostics.push(splitInfo(t, id, [...COLUMNS], r.values));
@@ -204,6 +205,28 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
       ctx.diagnostics.push(splitInfo(t, id, [...COLUMNS], r.values));
     } else ambiguous(t, id, COLUMNS, chosen, r.values, ctx);
   }
+}
+
+/**
+ * Whether the text dropped blank cells without a trace: some row whose digits ran together has no
+ * reading that meets T3-C unless blanks vanished where the text shows no gap (Readability's
+ * textContent: `7673521805` is 767 35 _ _ 2 1 805). Then any row of it may have lost blanks anywhere.
+ */
+function dropsBlanksUntraced(placed: ReadonlyMap<string, ApplicationRow>): boolean {
+  for (const r of placed.values()) {
+    if (!r.values.some(isRunTogether)) continue;
+    const traced = rowReadings(r.values, N);
+    if (traced !== 'too-many' && traced.some((pieces) => rowSumHolds(vectorOf(pieces)))) continue;
+    if (traced === 'too-many') continue;
+    const untraced = rowReadings(r.values, N, 5000, undefined, undefined, true);
+    if (untraced !== 'too-many' && untraced.some((pieces) => rowSumHolds(vectorOf(pieces)) && hasTotal(pieces))) return true;
+  }
+  return false;
+}
+
+/** The reading prints a 总计 (a row whose total is blank meets T3-C by any reading: no evidence). */
+function hasTotal(pieces: readonly Piece[]): boolean {
+  return !isBlankPiece(pieces[TOTAL]!);
 }
 
 /**

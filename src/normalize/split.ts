@@ -32,7 +32,8 @@ export function rewritten(pieces: readonly Piece[], cells: readonly Cell[]): boo
 
 /**
  * Readings of a row as exactly n pieces, or 'too-many' past `limit` distinct readings. Readings that
- * give every cell the same text are one reading. `keep` prunes a partial reading early.
+ * give every cell the same text are one reading. `keep` prunes a partial reading early. `anywhere`:
+ * the form is known to drop blank cells without a trace, so a blank may have vanished in any gap.
  */
 export function rowReadings(
   cells: readonly Cell[],
@@ -40,10 +41,16 @@ export function rowReadings(
   limit = 5000,
   keep: (pieces: readonly Piece[]) => boolean = () => true,
   steps = 50_000,
+  anywhere = false,
 ): Piece[][] | 'too-many' {
-  if (cells.length === n) return [cells.map(whole)];
+  if (cells.length === n && !anywhere) return [cells.map(whole)];
   if (cells.length === 0) return [];
-  return new Readings(cells, n, limit, keep, steps).all();
+  return new Readings(cells, n, limit, keep, steps, anywhere).all();
+}
+
+/** A cell whose digits may be several cells run together. */
+export function isRunTogether(cell: Cell): boolean {
+  return cell.runTogether === true;
 }
 
 /**
@@ -79,12 +86,13 @@ class Readings {
     private readonly limit: number,
     private readonly keep: (pieces: readonly Piece[]) => boolean,
     private readonly steps: number,
+    anywhere: boolean,
   ) {
     const len = row.length;
     this.leading = Int32Array.from(row, leadingDigits);
     // A row of whole cells that is short of the template lost cells the form did not mark: a blank may
     // have vanished anywhere, and its weak blank markers are no evidence of place.
-    const lost = len < n && !row.some(isRunTogether);
+    const lost = anywhere || (len < n && !row.some(isRunTogether));
     this.droppable = Uint8Array.from(row, (c) => (c.kind === 'blank' && (len > n || (lost && c.weak === true)) ? 1 : 0));
     this.gaps = new Int32Array(len + 1);
     for (let i = 0; i <= len; i++) this.gaps[i] = lost ? n : Math.min(n, i < len ? (row[i]!.gapBefore ?? 0) : (row[len - 1]!.gapAfter ?? 0));
@@ -195,10 +203,6 @@ class Readings {
     this.digitPieces[i]!.set(key, p);
     return p;
   }
-}
-
-function isRunTogether(cell: Cell): boolean {
-  return cell.runTogether === true;
 }
 
 function whole(cell: Cell): Piece {

@@ -1,5 +1,7 @@
 // Title, agency, reporting year, publication date and 信息处理费, read from the report's plain text.
 import {
+  agencySuffixes,
+  predicateLeadIns,
   agencyLeadIns,
   dateFieldNames,
   noFeePhrases,
@@ -55,9 +57,12 @@ function headLines(text: string): string[] {
   return out;
 }
 
-/** Trims a line and closes the gaps PDF text leaves around digits (`2024 年`, `2023 年度`). */
+/**
+ * Trims a line, drops the marks markdown puts around a heading or emphasis (`# `, `**`, `__`, `> `),
+ * and closes the gaps PDF text leaves around digits (`2024 年`, `2023 年度`).
+ */
 function tidy(line: string): string {
-  return line.trim().replace(/(\d)\s+(?=[年月日])/g, '$1').replace(/([年月])\s+(?=\d)/g, '$1');
+  return line.trim().replace(/^(?:[#>]+\s*)+/, '').replace(/\*\*|__|(?<![\p{L}\p{N}])[*_]|[*_](?![\p{L}\p{N}])/gu, '').trim().replace(/(\d)\s+(?=[年月日])/g, '$1').replace(/([年月])\s+(?=\d)/g, '$1');
 }
 
 function hasSuffix(line: string): boolean {
@@ -117,6 +122,25 @@ function stripLeadIn(text: string, folded: string): string {
   return text;
 }
 
+/**
+ * The agency as the subject of the overview's first sentence (`2024年，平潭综合实验区坚持以…`): the words
+ * between the year and the predicate, when they end as an agency's name does. For text that lost its
+ * title and signature (an article extractor's textContent).
+ */
+export function readSubject(overview: string | undefined): string | undefined {
+  if (!overview) return undefined;
+  const m = /(?:19|20)\d\d年(?:度|以来)?[，,]\s*([^，,。；;、\s]{2,40})/.exec(overview.slice(0, 400));
+  if (!m) return undefined;
+  const clause = m[1]!;
+  let end = clause.length;
+  for (const lead of predicateLeadIns) {
+    const at = clause.indexOf(lead, 2);
+    if (at >= 0 && at < end) end = at;
+  }
+  const subject = clause.slice(0, end);
+  return isNameLike(subject) && agencySuffixes.some((s) => subject.endsWith(s)) ? subject : undefined;
+}
+
 /** A line that can only be a name: short, no digits, no sentence punctuation. */
 function isNameLike(line: string): boolean {
   return line.length >= 2 && line.length <= 30 && !/[\d，。：:、,.]/.test(line);
@@ -137,7 +161,7 @@ export function readYear(text: string): number | undefined {
 
 /** The agency from the signature line: a short name-like line just before the closing date. */
 export function readSignature(text: string): string | undefined {
-  const tail = text.slice(-600).split('\n').map((l) => l.trim()).filter(Boolean);
+  const tail = text.slice(-600).split('\n').map(tidy).filter(Boolean);
   for (let i = tail.length - 1; i > 0; i--) {
     if (parseDate(tail[i]!) && isNameLike(tail[i - 1]!)) return tail[i - 1];
   }

@@ -23,7 +23,7 @@ import type { NormalizeContext } from '../normalize/table.js';
 import { nameUnsettledCells } from '../normalize/unsettled.js';
 import { checkApplications } from '../check/applications.js';
 import { checkReviewLitigation } from '../check/reviewLitigation.js';
-import { readTitle, readYear, readSignature, readPublishedAt, readProcessingFee, parseDate } from '../prose/meta.js';
+import { readTitle, readYear, readSignature, readSubject, readPublishedAt, readProcessingFee, parseDate } from '../prose/meta.js';
 import { readSections, countSectionHeadings } from '../prose/sections.js';
 import { titleSuffixes } from '../../grammars/vocabulary/sections.js';
 import { foldTraditional } from '../../grammars/vocabulary/fold.js';
@@ -119,7 +119,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
   const titleInfo = readTitle(plain, htmlTitle);
   const year = titleInfo.year ?? readYear(plain);
   const sections = readSections(plain);
-  const agency = titleInfo.agency ?? readSignature(sections.other ?? plain);
+  const agency = titleInfo.agency ?? readSignature(sections.other ?? plain) ?? readSubject(sections.overview);
 
   const ctx: NormalizeContext = { input: text, diagnostics, provenance: new Map(), tables: [] };
   const regions = locateTables(readRows(cells));
