@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseReport, toRecords, scoreReport, sumScores, goldSchema, type Gold } from '../src/index.js';
 import { run } from '../src/cli/run.js';
+import { checkApplications } from '../src/check/applications.js';
+import { checkReviewLitigation } from '../src/check/reviewLitigation.js';
 import { goldFiles } from './goldCorpus.js';
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
@@ -152,6 +154,19 @@ describe('scoreReport: each outcome class', () => {
     expect(goldSchema.safeParse({ file: 'a.txt', cells: { 'documents/regulations/issued': '5' } }).success).toBe(false);
     expect(goldSchema.safeParse({ file: 'a.txt', cells: { 'regulations.issued': 5 } }).success).toBe(false);
     expect(goldSchema.safeParse({ file: 'a.txt', cells: {}, sourceChecksFail: ['T5-A'] }).success).toBe(false);
+  });
+});
+
+describe('the corpus gold files', () => {
+  it('hold the template arithmetic, except the checks they say the published report fails', () => {
+    for (const dir of [CORPUS, join(CORPUS, 'forms')])
+      for (const { gold } of goldFiles(dir)) {
+        if (gold.template === 'unknown') continue;
+        const value = (path: string) => gold.cells[path] ?? null;
+        const template = 'applications/results.otherDisposal.total/total' in gold.cells ? 'V2019' : 'V2021';
+        const failed = [...checkApplications(template, value), ...checkReviewLitigation(value)].filter((d) => d.code === 'check-failed').map((d) => d.check);
+        expect(new Set(failed), gold.file).toEqual(new Set(gold.sourceChecksFail ?? []));
+      }
   });
 });
 
