@@ -2,6 +2,7 @@
 export { parseReport, parseReportStrict, type ParseOptions } from './report/parse.js';
 export { toRecords, type ReportRecord } from './report/records.js';
 export { ReportError, ERROR_CODES, type ErrorCode } from './schema/errors.js';
+export { scoreReport, sumScores, goldSchema, type Gold, type ReportScore, type EvalTotals, type Discrepancy } from './eval/index.js';
 export { compareYears, type CrossYearDiagnostic, type CrossYearCheck, type YearReport, type YearSide } from './check/acrossYears.js';
 export {
   reportSchema,

@@ -1,4 +1,4 @@
-// Reads a corpus directory's gold files (format: ../shared/tools/score.mjs) for the tests, and
+// Reads a corpus directory's gold files (format: docs/eval.md) for the tests, and
 // scores a parsed report against one the way the shared scorer does.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
-// The CLI (CONTRACT §5 and beyond): `parse` and `check` over files, directories and stdin on a worker
-// pool, `check --across-years`, `view` (an HTML audit page) and `schema`. It only formats what the
-// library returns; one bad input is reported and counted, never stops the others.
+// The CLI (docs/cli.md): `parse` and `check` over files, directories and stdin on a worker pool,
+// `check --across-years`, `view` (an HTML audit page), `schema`, and `eval` (scores against gold files).
+// It only formats what the library returns; one bad input is reported and counted, never stops the others.
 import type { Writable, Readable } from 'node:stream';
 import { parseArgs, USAGE } from './args.js';
 // view and schema load the parser and the schema: imported when run, so a pooled batch does without them.
@@ -34,5 +34,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return args.acrossYears ? runAcrossYears(args, io) : runBatch(args, io);
     case 'parse':
       return runBatch(args, io);
+    case 'eval':
+      return (await import('./eval.js')).runEval(args, io);
   }
 }

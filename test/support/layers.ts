@@ -16,6 +16,7 @@ export const LAYERS: readonly (readonly [prefix: string, rank: number])[] = [
   ['src/check/', 7],
   ['src/report/', 8],
   ['src/audit/', 9],
+  ['src/eval/', 9],
   ['src/node/', 9],
   ['src/index.ts', 9],
   ['src/cli/', 10],
