@@ -153,6 +153,13 @@ function splitRunTogether(line: Line, from: number, to: number, out: Cell[]): vo
   let i = from;
   while (i < to) {
     const c = t.charCodeAt(i);
+    if (isSign(c) && i + 1 < to && isDigit(t.charCodeAt(i + 1)) && kind !== null && depth === 0) {
+      // `12-3`, `4051-27988`, `396+18`: a signed 本年增/减 run into its neighbours starts a number of its own.
+      tokStart = flush(line, kind, tokStart, i, out);
+      kind = 'value';
+      i++;
+      continue;
+    }
     if (isDigit(c) && !(kind === 'label' && depth > 0)) {
       if (isItemNumberAt(t, i, to)) {
         // `2.其他…`: a new label starts at its item number.
@@ -214,6 +221,11 @@ function unitLengthAt(t: string, i: number, to: number): number {
   if (c === 0x5143) return 1;
   if ((c === 0x4e07 || c === 0x4ebf || c === 0x842c || c === 0x5104) && i + 1 < to && t.charCodeAt(i + 1) === 0x5143) return 2;
   return 0;
+}
+
+/** `-` `−` `－` `+` `＋`: a sign (a dash `—` is a placeholder, not a sign). */
+function isSign(c: number): boolean {
+  return c === 0x2d || c === 0x2212 || c === 0xff0d || c === 0x2b || c === 0xff0b;
 }
 
 /** ASCII and full-width digits. */

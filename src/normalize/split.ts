@@ -69,8 +69,9 @@ class Readings {
    * form lost); in a row short of it, a blank only a heuristic marked (`Cell.weak`) may be no cell at all.
    */
   private readonly droppable: Uint8Array;
-  /** Per cell: how many of its leading digits may be parted (`leadingDigits`). */
+  /** Per cell: how many of its leading digits may be parted (`leadingDigits`), after a sign of 1 character. */
   private readonly leading: Int32Array;
+  private readonly sign: Int32Array;
   /** Blanks that may have vanished before cell i; i = row.length is the gap after the last cell. */
   private readonly gaps: Int32Array;
   /** The fewest and the most pieces cells i.. (and the gaps after them) can give. */
@@ -89,6 +90,7 @@ class Readings {
     anywhere: boolean,
   ) {
     const len = row.length;
+    this.sign = Int32Array.from(row, signLength);
     this.leading = Int32Array.from(row, leadingDigits);
     // A row of whole cells that is short of the template lost cells the form did not mark: a blank may
     // have vanished anywhere, and its weak blank markers are no evidence of place.
@@ -181,7 +183,7 @@ class Readings {
     // The rest must fit in the pieces still to give, none longer than a double holds exactly.
     if (digits - at > (this.n - this.current.length) * MAX_PIECE_DIGITS) return;
     // A number never starts with 0 unless it is 0 (or 0.5).
-    const maxLen = text[at] === '0' ? 1 : Math.min(digits - at, MAX_PIECE_DIGITS);
+    const maxLen = text[this.sign[i]! + at] === '0' ? 1 : Math.min(digits - at, MAX_PIECE_DIGITS);
     for (let len = 1; len <= maxLen && !this.overflow; len++) {
       if (!this.enter(this.digitPiece(i, at, len))) continue;
       this.splitDigits(i, at + len);
@@ -196,7 +198,10 @@ class Readings {
     if (made) return made;
     const cell = this.row[i]!;
     const text = cell.text;
-    const to = at + len === this.leading[i]! ? text.length : at + len;
+    // The sign stays with the first piece (`-27988` = -27 | 988).
+    const sign = this.sign[i]!;
+    const to = at + len === this.leading[i]! ? text.length : sign + at + len;
+    at = at === 0 ? 0 : sign + at;
     // Offsets of a piece are exact when the cell's source is its text (text forms), else the cell's.
     const exact = cell.end - cell.start === text.length;
     const p = exact ? { cell, text: text.slice(at, to), start: cell.start + at, end: cell.start + to } : { cell, text: text.slice(at, to), start: cell.start, end: cell.end };
@@ -216,10 +221,18 @@ function whole(cell: Cell): Piece {
 function leadingDigits(cell: Cell): number {
   if (cell.kind !== 'value' || !cell.runTogether) return 0;
   const t = cell.text;
-  let k = 0;
+  const sign = signLength(cell);
+  let k = sign;
   while (k < t.length && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
-  if (k === t.length) return k;
-  return k > 0 && parseNumberText(`0${t.slice(k)}`) !== null ? k : 0;
+  if (k === t.length) return k - sign;
+  return k > sign && parseNumberText(`0${t.slice(k)}`) !== null ? k - sign : 0;
+}
+
+/** 1 when a run-together number starts with a sign (`-27988`, `+18`), else 0. */
+function signLength(cell: Cell): number {
+  if (!cell.runTogether) return 0;
+  const c = cell.text.charCodeAt(0);
+  return c === 0x2d || c === 0x2212 || c === 0xff0d || c === 0x2b || c === 0xff0b ? 1 : 0;
 }
 
 /** A reading as a string, a blank as NUL, pieces joined by `|` (a loop, not map().join(): no array per reading). */

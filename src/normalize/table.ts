@@ -165,7 +165,8 @@ export function quotedText(values: readonly Cell[]): string {
  * only one way, else nulls with `ambiguous-split` or `cell-unreadable`.
  */
 export function readUniqueRow(t: TableCells, row: string, columns: readonly string[], values: readonly Cell[], rules: Readonly<Record<string, ColumnRule>>, ctx: NormalizeContext): void {
-  const readings = rowReadings(values, columns.length);
+  // A signed number run into its neighbours (`4051-27988`) is read only where a column takes a sign.
+  const readings = rowReadings(values, columns.length, undefined, (pieces) => signFits(pieces, columns, rules));
   if (readings !== 'too-many' && readings.length === 1) {
     t.readRow(row, columns, readings[0]!, rules);
     if (rewritten(readings[0]!, values)) ctx.diagnostics.push(splitInfo(t, row, columns, values));
@@ -176,6 +177,16 @@ export function readUniqueRow(t: TableCells, row: string, columns: readonly stri
     return;
   }
   t.unreadable(row, columns, values, `${values.length} cell(s) where the template has ${columns.length}: "${quotedText(values)}"`);
+}
+
+/** The last piece of a partial reading is negative only in a signed column (本年增/减). */
+function signFits(pieces: readonly Piece[], columns: readonly string[], rules: Readonly<Record<string, ColumnRule>>): boolean {
+  const k = pieces.length - 1;
+  const p = pieces[k]!;
+  if (p.cell.kind !== 'value' || p.text.length < 2) return true;
+  const c = p.text.charCodeAt(0);
+  const negative = (c === 0x2d || c === 0x2212 || c === 0xff0d) && p.text.charCodeAt(1) >= 48 && p.text.charCodeAt(1) <= 57;
+  return !negative || rules[columns[k]!]?.signed === true;
 }
 
 export function splitInfo(t: TableCells, row: string, columns: readonly string[], values: readonly Cell[]): Diagnostic {
