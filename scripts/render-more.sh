@@ -22,8 +22,7 @@ html="014_shanghai_szfbgt_2019 024_pingtan_2024 033_pingtan_2019"
 for n in $html; do
   f=$src/$n.html
   pandoc -f html -t commonmark "$f" -o "$out/$n.commonmark.md"          # tables stay raw HTML
-
-  pandoc -f html -t markdown --columns=200 "$f" -o "$out/$n.pandocmd.md" # pandoc markdown: grid/simple tables
+  pandoc -f html -t markdown --columns=200 "$f" -o "$out/$n.pandocmd.md" # pandoc markdown: simple/grid tables, [span]{attributes}
   pandoc -f html -t rst --columns=200 "$f" -o "$out/$n.rst.txt"
   pandoc -f html -t org "$f" -o "$out/$n.org.txt"
   pandoc -f html -t asciidoc "$f" -o "$out/$n.asciidoc.txt"
@@ -69,9 +68,10 @@ done
 
 # npm converters: HTML → markdown, Word → markdown/text, PDF → text.
 if [ ! -d "$cache/node_modules/mammoth" ]; then
-  mkdir -p "$cache" && (cd "$cache" && npm init -y >/dev/null && npm install --silent turndown turndown-plugin-gfm \
-    @joplin/turndown @joplin/turndown-plugin-gfm unified rehype-parse rehype-remark remark-gfm remark-stringify \
-    html-to-md mdream @mdream/rust-linux-x64-gnu mammoth pdf-parse >/dev/null)
+  mkdir -p "$cache" && (cd "$cache" && npm init -y >/dev/null && npm install --silent turndown@7.2.5 turndown-plugin-gfm@1.0.2 \
+    @joplin/turndown@4.0.86 @joplin/turndown-plugin-gfm@1.0.68 unified@11.0.5 rehype-parse@9.0.1 rehype-remark@10.0.1 \
+    remark-gfm@4.0.1 remark-stringify@11.0.0 html-to-md@0.8.8 mdream@1.7.2 @mdream/rust-linux-x64-gnu@1.7.2 \
+    mammoth@1.13.0 pdf-parse@2.4.5 >/dev/null)
 fi
 cp "$here/render-more.mjs" "$cache/render-more.mjs"
 for n in $html; do
