@@ -1,0 +1,145 @@
+// A PDF's pages → cells, and the text rendering of the document that the cells' offsets point into.
+// Each page is read top to bottom: paragraphs of free text, and ruled tables row by row (a spanned
+// slot is a `span` cell, an empty cell a `blank`, as the HTML lexer gives them). Page numbers and
+// running headers are `break` cells, left out of the text, so a table or a paragraph runs on across a
+// page break.
+import type { PdfPage } from '../../input/pdf/types.js';
+import { type Cell, isValueText, makeCell } from '../cell.js';
+import type { Box } from './geometry.js';
+import { findGrids } from './grid.js';
+import { groupLines, joinLines, type TextLine } from './lines.js';
+import { placeTexts, type PlacedGrid } from './place.js';
+import { isFurniture } from './furniture.js';
+
+export interface PdfLex {
+  cells: Cell[];
+  /** The document as text: a paragraph per line, a table row per line (cells parted by ` | `). */
+  text: string;
+}
+
+type Block = { top: number; paragraph: TextLine } | { top: number; furniture: TextLine } | { top: number; table: PlacedGrid };
+
+export function lexPdf(pages: readonly PdfPage[]): PdfLex {
+  const out = new Rendering();
+  const laid = pages.map((page) => {
+    const placed = placeTexts(page.texts, findGrids(page.segments ?? []));
+    return { page, grids: placed.grids, lines: groupLines(placed.free) };
+  });
+  const furniture = isFurniture(laid.map(({ page, lines }) => ({ page, lines })));
+  laid.forEach(({ page, grids, lines }, p) => {
+    const blocks: Block[] = [];
+    const body: TextLine[] = [];
+    lines.forEach((line, i) => (furniture[p]![i] ? blocks.push({ top: line.box[3], furniture: line }) : body.push(line)));
+    for (const paragraph of paragraphs(body)) blocks.push({ top: paragraph.box[3], paragraph });
+    for (const table of grids) blocks.push({ top: table.grid.box[3], table });
+    blocks.sort((a, b) => b.top - a.top);
+    for (const block of blocks) {
+      if ('paragraph' in block) out.line(page.number, block.paragraph);
+      else if ('furniture' in block) out.pageBreak(page.number, block.furniture);
+      else out.table(page.number, block.table);
+    }
+  });
+  return { cells: out.cells, text: out.text() };
+}
+
+/**
+ * Wrapped lines of one paragraph joined: a line runs on when the one before it reaches the right edge
+ * of the page's text and it is not indented (a new paragraph, a heading, starts indented or after a
+ * short line).
+ */
+function paragraphs(lines: readonly TextLine[]): TextLine[] {
+  if (!lines.length) return [];
+  const right = Math.max(...lines.map((l) => l.box[2]));
+  const out: TextLine[] = [];
+  let current: TextLine | undefined;
+  let last: TextLine | undefined;
+  for (const line of lines) {
+    const size = line.size || 10;
+    const runsOn =
+      current &&
+      last &&
+      last.box[2] >= right - 1.5 * size &&
+      line.box[0] <= last.box[0] + 0.5 * size &&
+      last.box[1] - line.box[3] < 1.2 * size &&
+      Math.abs(line.size - last.size) < 0.2 * size;
+    if (runsOn && current) current = { text: joinLines([current.text, line.text]), box: union(current.box, line.box), size: current.size };
+    else {
+      if (current) out.push(current);
+      current = { ...line };
+    }
+    last = line;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function union(a: Box, b: Box): Box {
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}
+
+/** The text being written and the cells pointing into it. */
+class Rendering {
+  readonly cells: Cell[] = [];
+  private parts: string[] = [];
+  private length = 0;
+
+  text(): string {
+    return this.parts.join('');
+  }
+
+  private write(s: string): number {
+    const at = this.length;
+    this.parts.push(s);
+    this.length += s.length;
+    return at;
+  }
+
+  private newLine(): void {
+    if (this.length) this.write('\n');
+  }
+
+  line(page: number, line: TextLine): void {
+    this.newLine();
+    const start = this.write(line.text);
+    this.cells.push(withPlace(makeCell(isValueText(line.text) ? 'value' : 'label', line.text, start, start + line.text.length, true), page, line.box));
+  }
+
+  pageBreak(page: number, line: TextLine): void {
+    this.cells.push(withPlace(makeCell('break', line.text, this.length, this.length, true), page, line.box));
+  }
+
+  table(page: number, { grid, pieces }: PlacedGrid): void {
+    for (let r = 0; r < grid.owner.length; r++) {
+      this.newLine();
+      let first = true;
+      let written = false;
+      for (let c = 0; c < grid.owner[r]!.length; c++) {
+        const k = grid.owner[r]![c]!;
+        const cell = grid.cells[k]!;
+        if (cell.row !== r || cell.col !== c) {
+          // A slot the cell to its left or above covers, as a colspan/rowspan does in HTML.
+          this.cells.push(makeCell('span', '', 0, 0, first));
+        } else {
+          const text = joinLines(groupLines(pieces[k]!).map((l) => l.text)).replace(/\s+/g, ' ').trim();
+          if (text && written) this.write(' | ');
+          const start = this.write(text);
+          if (text) written = true;
+          const kind = text === '' ? 'blank' : isValueText(text) ? 'value' : 'label';
+          this.cells.push(withPlace(makeCell(kind, text, start, start + text.length, first), page, cell.box));
+        }
+        first = false;
+      }
+    }
+  }
+}
+
+function withPlace(cell: Cell, page: number, box: Box): Cell {
+  cell.page = page;
+  cell.box = [round(box[0]), round(box[1]), round(box[2]), round(box[3])];
+  return cell;
+}
+
+/** Two decimals: a box in points, without float noise in the output. */
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}
