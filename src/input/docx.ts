@@ -11,8 +11,10 @@ export async function readDocx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_DO
   await checkInflatedSize(bytes, entries, limits);
   const mammoth = (await import('mammoth')).default ?? (await import('mammoth'));
   try {
+    const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    // mammoth's Node build takes `buffer`, its browser build `arrayBuffer`: both are given.
     const result = await mammoth.convertToHtml(
-      { arrayBuffer: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer },
+      { arrayBuffer: copy, buffer: new Uint8Array(copy) } as unknown as { arrayBuffer: ArrayBuffer },
       // Images are not the report's text: not one of them is inlined.
       { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
     );

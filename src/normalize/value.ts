@@ -21,7 +21,7 @@ const UNIT_YUAN: Record<Unit, number> = { yuan: 1, wanYuan: 10_000 };
 const UNIT_NAME: Record<Unit, string> = { yuan: '元', wanYuan: '万元' };
 
 /** What reading a cell looks at: a whole cell, or a piece of one. */
-export type CellText = Pick<Cell, 'kind' | 'text' | 'start' | 'end'> & Partial<Pick<Cell, 'page' | 'box'>>;
+export type CellText = Pick<Cell, 'kind' | 'text' | 'start' | 'end'> & Partial<Pick<Cell, 'page' | 'box' | 'unreadable'>>;
 
 /** Reads one cell; `path` names it in any diagnostic. */
 export function readCell(cell: CellText, path: string, rule: ColumnRule, diagnostics: Diagnostic[], input: string): CellRead {
@@ -29,6 +29,10 @@ export function readCell(cell: CellText, path: string, rule: ColumnRule, diagnos
   const span = { start: cell.start, end: cell.end };
   const slash = path.indexOf('/');
   const table = slash < 0 ? path : path.slice(0, slash);
+  if (cell.unreadable) {
+    diagnostics.push({ code: 'cell-unreadable', severity: 'warning', message: `${cell.text ? `"${cell.text}": ` : ''}${cell.unreadable}`, path, table, span });
+    return { value: null, source };
+  }
   if (cell.kind === 'blank') return { value: null, source, blank: true };
   const text = compact(cell.text);
   if (isPlaceholder(text)) {

@@ -5,7 +5,7 @@
 // page break.
 import type { PdfPage } from '../../input/pdf/types.js';
 import { type Cell, isValueText, makeCell } from '../cell.js';
-import type { Box } from './geometry.js';
+import { type Box, SNAP } from './geometry.js';
 import { findGrids } from './grid.js';
 import { groupLines, joinLines, type TextLine } from './lines.js';
 import { placeTexts, type PlacedGrid } from './place.js';
@@ -36,7 +36,7 @@ export function lexPdf(pages: readonly PdfPage[]): PdfLex {
     for (const block of blocks) {
       if ('paragraph' in block) out.line(page.number, block.paragraph);
       else if ('furniture' in block) out.pageBreak(page.number, block.furniture);
-      else out.table(page.number, block.table);
+      else out.table(page, block.table);
     }
   });
   return { cells: out.cells, text: out.text() };
@@ -108,7 +108,10 @@ class Rendering {
     this.cells.push(withPlace(makeCell('break', line.text, this.length, this.length, true), page, line.box));
   }
 
-  table(page: number, { grid, pieces }: PlacedGrid): void {
+  table(page: PdfPage, { grid, pieces }: PlacedGrid): void {
+    // A table wider than the page is cut at its edge (its rules stop there): columns past the edge are
+    // not printed at all, so no value of it can be placed in its column, and an empty cell is not known blank.
+    const cut = reachesEdge(grid.box, page);
     for (let r = 0; r < grid.owner.length; r++) {
       this.newLine();
       let first = true;
@@ -125,12 +128,22 @@ class Rendering {
           const start = this.write(text);
           if (text) written = true;
           const kind = text === '' ? 'blank' : isValueText(text) ? 'value' : 'label';
-          this.cells.push(withPlace(makeCell(kind, text, start, start + text.length, first), page, cell.box));
+          const made = withPlace(makeCell(kind, text, start, start + text.length, first), page.number, cell.box);
+          if (cut && kind !== 'label') {
+            made.kind = 'value';
+            made.unreadable = 'the table is wider than the page and cut at its edge: its columns cannot be told apart';
+          }
+          this.cells.push(made);
         }
         first = false;
       }
     }
   }
+}
+
+/** No real table touches the paper's edge: one that does runs off the page. */
+function reachesEdge(box: Box, page: PdfPage): boolean {
+  return box[0] <= SNAP || box[2] >= page.width - SNAP;
 }
 
 function withPlace(cell: Cell, page: number, box: Box): Cell {
