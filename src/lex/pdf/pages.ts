@@ -10,6 +10,7 @@ import { findGrids } from './grid.js';
 import { groupLines, joinLines, type TextLine } from './lines.js';
 import { placeTexts, type PlacedGrid } from './place.js';
 import { isFurniture } from './furniture.js';
+import { withoutDecorations } from './decorations.js';
 
 export interface PdfLex {
   cells: Cell[];
@@ -22,7 +23,7 @@ type Block = { top: number; paragraph: TextLine } | { top: number; furniture: Te
 export function lexPdf(pages: readonly PdfPage[]): PdfLex {
   const out = new Rendering();
   const laid = pages.map((page) => {
-    const placed = placeTexts(page.texts, findGrids(page.segments ?? []));
+    const placed = placeTexts(page.texts, findGrids(withoutDecorations(page.segments ?? [], page.texts)));
     return { page, grids: placed.grids, lines: groupLines(placed.free) };
   });
   const furniture = isFurniture(laid.map(({ page, lines }) => ({ page, lines })));
