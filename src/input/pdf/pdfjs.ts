@@ -17,6 +17,10 @@ export function loadPdfJs(): Promise<PdfJs> {
  */
 async function importQuietly(): Promise<PdfJs> {
   const log = console.log;
+  // The legacy build's polyfills (core-js) add what Node 20 lacks, and also replace three natives it
+  // has with JavaScript versions for edge cases pdf.js never meets: Array.prototype.push several
+  // times slower, for every array in the process; the natives are put back.
+  const natives = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
   console.log = () => {};
   try {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
@@ -25,7 +29,14 @@ async function importQuietly(): Promise<PdfJs> {
     return await import('pdfjs-dist/legacy/build/pdf.mjs');
   } finally {
     console.log = log;
+    restore(Array.prototype, 'push', natives.push);
+    restore(JSON, 'stringify', natives.stringify);
+    restore(JSON, 'parse', natives.parse);
   }
+}
+
+function restore<T extends object, K extends keyof T>(owner: T, key: K, native: T[K]): void {
+  if (owner[key] !== native) Object.defineProperty(owner, key, { value: native, writable: true, configurable: true, enumerable: false });
 }
 
 type ReadResource = (folder: 'cmaps' | 'standard_fonts', file: string) => Promise<Uint8Array>;
