@@ -7,7 +7,6 @@ import { readDocx } from '../input/docx.js';
 import { DEFAULT_PDF_LIMITS, readPdf } from '../input/pdf/read.js';
 import type { PdfPage } from '../input/pdf/types.js';
 import { lexPdf } from '../lex/pdf/pages.js';
-import type { Cell } from '../lex/cell.js';
 import { ReportError } from '../schema/errors.js';
 import type { Report } from '../schema/report.js';
 import { assemble, failed, parseReport, type ParseOptions } from './parse.js';
@@ -44,7 +43,7 @@ async function parsePdf(bytes: Uint8Array, options: DocumentOptions): Promise<Re
   const { pages } = await readPdf(bytes, { maxPages: options.maxPages ?? DEFAULT_PDF_LIMITS.maxPages, timeoutMs: options.timeoutMs ?? DEFAULT_PDF_LIMITS.timeoutMs });
   refuseTextless(pages);
   const lexed = lexPdf(pages);
-  refuseUnmapped(lexed.cells);
+  refuseUnmapped(lexed.tableText || lexed.text);
   return assemble(
     {
       text: lexed.text,
@@ -81,16 +80,19 @@ function refuseTextless(pages: readonly PdfPage[]): void {
     );
 }
 
-/** Glyphs a font does not map to Unicode come out as private-use or replacement characters: a large share of them is unreadable text. */
-function refuseUnmapped(cells: readonly Cell[]): void {
+/**
+ * Glyphs a font does not map to Unicode come out as their glyph numbers: control, private-use,
+ * replacement characters, letters of scripts a Chinese report is not written in. A large share of them
+ * in the tables (or the text, where there is no table) is unreadable text, not "no table".
+ */
+function refuseUnmapped(text: string): void {
   let all = 0;
   let bad = 0;
-  for (const c of cells)
-    for (const ch of c.text) {
-      if (ch.trim() === '') continue;
-      all++;
-      if (isUnmapped(ch.codePointAt(0)!)) bad++;
-    }
+  for (const ch of text) {
+    if (ch.trim() === '') continue;
+    all++;
+    if (!isReportCharacter(ch.codePointAt(0)!)) bad++;
+  }
   if (all > 0 && bad / all > UNMAPPED_SHARE)
     throw new ReportError(
       'pdf-unreadable-text',
@@ -98,6 +100,16 @@ function refuseUnmapped(cells: readonly Cell[]): void {
     );
 }
 
-function isUnmapped(code: number): boolean {
-  return (code >= 0xe000 && code <= 0xf8ff) || code === 0xfffd || code < 0x20 || (code >= 0xf0000 && code <= 0x10ffff);
+/** ASCII, Latin-1 and general punctuation, CJK symbols, ideographs (and extension A), full-width forms. */
+function isReportCharacter(code: number): boolean {
+  return (
+    (code >= 0x20 && code <= 0x7e) ||
+    (code >= 0xa0 && code <= 0xff) ||
+    (code >= 0x2000 && code <= 0x27bf) ||
+    (code >= 0x2e80 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xffef) ||
+    (code >= 0x20000 && code <= 0x3134f)
+  );
 }

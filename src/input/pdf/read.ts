@@ -48,6 +48,8 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
     standardFontDataUrl: 'standard_fonts/',
     BinaryDataFactory: PackageDataFactory as never,
   } as Parameters<typeof pdfjs.getDocument>[0]);
+  // Destroyed early (past the deadline), the loading rejects with nobody left to listen: not an unhandled rejection.
+  task.promise.catch(() => {});
   try {
     let doc;
     try {

@@ -23,6 +23,9 @@ export interface Grid {
   cells: GridCell[];
   /** Slot [row][col] → index into cells. */
   owner: number[][];
+  /** No rule along the top / bottom edge: the table runs on from the page before / to the next (a page break). */
+  openTop: boolean;
+  openBottom: boolean;
 }
 
 /** Slots one grid may have: a hostile drawing of thousands of rules must not make a million cells. */
@@ -105,8 +108,9 @@ function lowerBound(sorted: readonly number[], v: number): number {
 }
 
 function gridOf(h: readonly Rule[], v: readonly Rule[]): Grid | undefined {
-  const xs = withOpenEdges(clusterValues(v.map((r) => r.at)), h);
-  const ys = withOpenEdges(clusterValues(h.map((r) => r.at)), v).reverse();
+  const xs = withOpenEdges(clusterValues(v.map((r) => r.at)), h).lines;
+  const rowLines = withOpenEdges(clusterValues(h.map((r) => r.at)), v);
+  const ys = rowLines.lines.reverse();
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   if (rows < 1 || cols < 1 || rows * cols < 2 || rows * cols > MAX_SLOTS) return undefined;
@@ -162,15 +166,15 @@ function gridOf(h: readonly Rule[], v: readonly Rule[]): Grid | undefined {
     }
     owner.push(line);
   }
-  return { box: [xs[0]!, ys[rows]!, xs[cols]!, ys[0]!], xs, ys, ysUp: ascendingYs, cells, owner };
+  return { box: [xs[0]!, ys[rows]!, xs[cols]!, ys[0]!], xs, ys, ysUp: ascendingYs, cells, owner, openTop: rowLines.openHigh, openBottom: rowLines.openLow };
 }
 
 /**
  * Grid lines with an open edge closed: a table cut by a page break has no rule along the cut (the
  * cells run on), but its rules the other way reach there; their far ends are its edge.
  */
-function withOpenEdges(lines: number[], across: readonly Rule[]): number[] {
-  if (!lines.length) return lines;
+function withOpenEdges(lines: number[], across: readonly Rule[]): { lines: number[]; openLow: boolean; openHigh: boolean } {
+  if (!lines.length) return { lines, openLow: false, openHigh: false };
   let low = Infinity;
   let high = -Infinity;
   for (const r of across) {
@@ -178,9 +182,11 @@ function withOpenEdges(lines: number[], across: readonly Rule[]): number[] {
     high = Math.max(high, r.to);
   }
   const out = [...lines];
-  if (low < out[0]! - SNAP) out.unshift(low);
-  if (high > out[out.length - 1]! + SNAP) out.push(high);
-  return out;
+  const openLow = low < out[0]! - SNAP;
+  const openHigh = high > out[out.length - 1]! + SNAP;
+  if (openLow) out.unshift(low);
+  if (openHigh) out.push(high);
+  return { lines: out, openLow, openHigh };
 }
 
 /** The grid slot holding a point, or undefined outside the grid. */

@@ -11,11 +11,14 @@ import { groupLines, joinLines, type TextLine } from './lines.js';
 import { placeTexts, type PlacedGrid } from './place.js';
 import { isFurniture } from './furniture.js';
 import { withoutDecorations } from './decorations.js';
+import { joinRowsCutByPageBreaks } from './continued.js';
 
 export interface PdfLex {
   cells: Cell[];
   /** The document as text: a paragraph per line, a table row per line (cells parted by ` | `). */
   text: string;
+  /** The text of the ruled tables' cells alone: where unreadable glyphs matter most. */
+  tableText: string;
 }
 
 type Block = { top: number; paragraph: TextLine } | { top: number; furniture: TextLine } | { top: number; table: PlacedGrid };
@@ -26,6 +29,7 @@ export function lexPdf(pages: readonly PdfPage[]): PdfLex {
     const placed = placeTexts(page.texts, findGrids(withoutDecorations(page.segments ?? [], page.texts)));
     return { page, grids: placed.grids, lines: groupLines(placed.free) };
   });
+  joinRowsCutByPageBreaks(laid.map((l) => l.grids));
   const furniture = isFurniture(laid.map(({ page, lines }) => ({ page, lines })));
   laid.forEach(({ page, grids, lines }, p) => {
     const blocks: Block[] = [];
@@ -40,7 +44,7 @@ export function lexPdf(pages: readonly PdfPage[]): PdfLex {
       else out.table(page, block.table);
     }
   });
-  return { cells: out.cells, text: out.text() };
+  return { cells: out.cells, text: out.text(), tableText: out.tableText.join('') };
 }
 
 /**
@@ -81,6 +85,7 @@ function union(a: Box, b: Box): Box {
 /** The text being written and the cells pointing into it. */
 class Rendering {
   readonly cells: Cell[] = [];
+  readonly tableText: string[] = [];
   private parts: string[] = [];
   private length = 0;
 
@@ -127,6 +132,7 @@ class Rendering {
           const text = joinLines(groupLines(pieces[k]!).map((l) => l.text)).replace(/\s+/g, ' ').trim();
           if (text && written) this.write(' | ');
           const start = this.write(text);
+          this.tableText.push(text);
           if (text) written = true;
           const kind = text === '' ? 'blank' : isValueText(text) ? 'value' : 'label';
           const made = withPlace(makeCell(kind, text, start, start + text.length, first), page.number, cell.box);
