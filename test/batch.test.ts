@@ -134,7 +134,7 @@ describe('CLI batch', () => {
       expect(two.stderr()).toBe(one.stderr());
       expect([code1, code2]).toEqual([1, 1]); // corpus/README.md is not a report
     }
-  });
+  }, 120_000); // eight batches of the whole corpus
 
   it('prints records of every file and a closing summary counted from the reports', async () => {
     const paths = await corpusPaths();

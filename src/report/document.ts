@@ -12,7 +12,7 @@ import type { Report } from '../schema/report.js';
 import { assemble, failed, parseReport, type ParseOptions } from './parse.js';
 
 export interface DocumentOptions extends ParseOptions {
-  /** A PDF with more pages is refused with `input-too-large` (default 500). */
+  /** A PDF with more pages is refused with `input-too-large` (default 200). */
   maxPages?: number;
   /** Milliseconds reading one PDF may take before it is refused with `input-too-large` (default 60,000). */
   timeoutMs?: number;

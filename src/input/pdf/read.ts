@@ -13,7 +13,7 @@ export interface PdfLimits {
   timeoutMs: number;
 }
 
-export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 500, timeoutMs: 60_000 };
+export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 200, timeoutMs: 60_000 };
 
 export interface PdfRead {
   pages: PdfPage[];
@@ -62,7 +62,8 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       try {
-        pages.push(await beforeDeadline(readPage(doc, n), deadline, limits));
+        const previous = pages[pages.length - 1];
+        pages.push(await beforeDeadline(readPage(doc, n, !!previous && drawsToItsFoot(previous)), deadline, limits));
       } catch (error) {
         if (error instanceof ReportError) throw error;
         // One broken page (a truncated file, a bad stream) does not lose the others.
@@ -75,7 +76,12 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
   }
 }
 
-async function readPage(doc: Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfJs>>['getDocument']>['promise']>, n: number): Promise<PdfPage> {
+/**
+ * A page's drawing (its operator list: as costly as its text) is read only where a table can be: a
+ * page with numbers standing alone in their items, or one after a page whose rules reach its foot (a
+ * table running on, maybe with blank cells only).
+ */
+async function readPage(doc: Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfJs>>['getDocument']>['promise']>, n: number, continues: boolean): Promise<PdfPage> {
   const page = await doc.getPage(n);
   try {
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
@@ -87,11 +93,25 @@ async function readPage(doc: Awaited<ReturnType<Awaited<ReturnType<typeof loadPd
       const vertical = (content.styles as Record<string, { vertical?: boolean }>)[item.fontName ?? '']?.vertical === true;
       texts.push(boxOf(foldRadicals(text), item.transform, item.width ?? 0, item.height ?? 0, vertical));
     }
-    const ops = await page.getOperatorList();
-    return { number: n, width: x1 - x0, height: y1 - y0, texts, segments: drawnSegments(ops) };
+    const size = { number: n, width: x1 - x0, height: y1 - y0, texts };
+    if (!continues && countNumbers(texts) < 2) return size;
+    return { ...size, segments: drawnSegments(await page.getOperatorList()) };
   } finally {
     page.cleanup();
   }
+}
+
+const NUMBER = /^[\s\d.,，+\-—–/／无%]+$/;
+
+function countNumbers(texts: readonly PdfText[]): number {
+  let n = 0;
+  for (const t of texts) if (NUMBER.test(t.text) && /[\d—–\-/／无]/.test(t.text)) n++;
+  return n;
+}
+
+/** Rules in the bottom fifth of the page: a table may run on to the next. */
+function drawsToItsFoot(page: PdfPage): boolean {
+  return !!page.segments?.some((s) => Math.min(s.y0, s.y1) < page.height * 0.2);
 }
 
 /** The item's box in page space: horizontal text from its baseline, vertical text down from its origin. */
