@@ -11,6 +11,15 @@ export interface TextLine {
 
 /** Pieces grouped into lines, top to bottom; each line's pieces left to right. Vertical pieces are lines of their own. */
 export function groupLines(pieces: readonly Piece[]): TextLine[] {
+  const out = linePieces(pieces).map(lineOf);
+  // Vertical text (a narrow cell written top to bottom): columns right to left, each top to bottom.
+  const vertical = pieces.filter((p) => p.vertical).sort((a, b) => b.box[0] - a.box[0] || b.box[3] - a.box[3]);
+  if (vertical.length) out.push(...vertical.map((p) => ({ text: p.text.trim(), box: p.box, size: p.box[2] - p.box[0] })));
+  return out.sort((a, b) => b.box[3] - a.box[3]);
+}
+
+/** The horizontal pieces in lines, top to bottom, each left to right. */
+export function linePieces(pieces: readonly Piece[]): Piece[][] {
   const horizontal = pieces.filter((p) => !p.vertical).sort((a, b) => middle(b) - middle(a) || a.box[0] - b.box[0]);
   const lines: Piece[][] = [];
   let current: Piece[] = [];
@@ -26,19 +35,15 @@ export function groupLines(pieces: readonly Piece[]): TextLine[] {
     current.push(p);
   }
   if (current.length) lines.push(current);
-  const out = lines.map(lineOf);
-  // Vertical text (a narrow cell written top to bottom): columns right to left, each top to bottom.
-  const vertical = pieces.filter((p) => p.vertical).sort((a, b) => b.box[0] - a.box[0] || b.box[3] - a.box[3]);
-  if (vertical.length) out.push(...vertical.map((p) => ({ text: p.text.trim(), box: p.box, size: p.box[2] - p.box[0] })));
-  return out.sort((a, b) => b.box[3] - a.box[3]);
+  for (const line of lines) line.sort((a, b) => a.box[0] - b.box[0]);
+  return lines;
 }
 
 function middle(p: Piece): number {
   return (p.box[1] + p.box[3]) / 2;
 }
 
-function lineOf(pieces: Piece[]): TextLine {
-  pieces.sort((a, b) => a.box[0] - b.box[0]);
+export function lineOf(pieces: readonly Piece[]): TextLine {
   let text = '';
   let box: Box | undefined;
   let size = 0;

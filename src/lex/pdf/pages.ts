@@ -12,6 +12,7 @@ import { placeTexts, type PlacedGrid } from './place.js';
 import { isFurniture } from './furniture.js';
 import { withoutDecorations } from './decorations.js';
 import { joinRowsCutByPageBreaks } from './continued.js';
+import { findUnruled, type UnruledTable } from './unruled.js';
 
 export interface PdfLex {
   cells: Cell[];
@@ -21,26 +22,29 @@ export interface PdfLex {
   tableText: string;
 }
 
-type Block = { top: number; paragraph: TextLine } | { top: number; furniture: TextLine } | { top: number; table: PlacedGrid };
+type Block = { top: number; paragraph: TextLine } | { top: number; furniture: TextLine } | { top: number; table: PlacedGrid } | { top: number; rows: UnruledTable };
 
 export function lexPdf(pages: readonly PdfPage[]): PdfLex {
   const out = new Rendering();
   const laid = pages.map((page) => {
     const placed = placeTexts(page.texts, findGrids(withoutDecorations(page.segments ?? [], page.texts)));
-    return { page, grids: placed.grids, lines: groupLines(placed.free) };
+    const unruled = findUnruled(placed.free);
+    return { page, grids: placed.grids, unruled: unruled.tables, lines: groupLines(unruled.rest) };
   });
   joinRowsCutByPageBreaks(laid.map((l) => l.grids));
   const furniture = isFurniture(laid.map(({ page, lines }) => ({ page, lines })));
-  laid.forEach(({ page, grids, lines }, p) => {
+  laid.forEach(({ page, grids, unruled, lines }, p) => {
     const blocks: Block[] = [];
     const body: TextLine[] = [];
     lines.forEach((line, i) => (furniture[p]![i] ? blocks.push({ top: line.box[3], furniture: line }) : body.push(line)));
     for (const paragraph of paragraphs(body)) blocks.push({ top: paragraph.box[3], paragraph });
     for (const table of grids) blocks.push({ top: table.grid.box[3], table });
+    for (const rows of unruled) blocks.push({ top: rows.top, rows });
     blocks.sort((a, b) => b.top - a.top);
     for (const block of blocks) {
       if ('paragraph' in block) out.line(page.number, block.paragraph);
       else if ('furniture' in block) out.pageBreak(page.number, block.furniture);
+      else if ('rows' in block) out.unruled(page.number, block.rows);
       else out.table(page, block.table);
     }
   });
@@ -112,6 +116,22 @@ class Rendering {
 
   pageBreak(page: number, line: TextLine): void {
     this.cells.push(withPlace(makeCell('break', line.text, this.length, this.length, true), page, line.box));
+  }
+
+  /** A table without rules: its rows as its columns placed them. */
+  unruled(page: number, table: UnruledTable): void {
+    for (const row of table.rows) {
+      this.newLine();
+      let written = false;
+      row.forEach((c, i) => {
+        if (c.text && written) this.write(' | ');
+        const start = this.write(c.text);
+        if (c.text) written = true;
+        const cell = withPlace(makeCell(c.kind, c.text, start, start + c.text.length, i === 0), page, c.box);
+        if (c.unreadable) cell.unreadable = c.unreadable;
+        this.cells.push(cell);
+      });
+    }
   }
 
   table(page: PdfPage, { grid, pieces }: PlacedGrid): void {
