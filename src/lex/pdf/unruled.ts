@@ -61,7 +61,7 @@ export function findUnruled(pieces: readonly Piece[]): { tables: UnruledTable[];
       i = end;
       continue;
     }
-    tables.push({ top: body[0]!.box[3], rows: rowsOf(body, columnsOf(body, headers)) });
+    tables.push({ top: body[0]!.box[3], rows: rowsOf(body, columnsOf(body, headers), headers.flatMap((l) => l.words)) });
     for (let k = i; k <= end; k++) used.add(k);
     i = end;
   }
@@ -137,9 +137,14 @@ function columnsOf(body: readonly Line[], headers: readonly Line[]): [number, nu
   return bands;
 }
 
-function rowsOf(body: readonly Line[], columns: readonly [number, number][]): UnruledCell[][] {
+function rowsOf(body: readonly Line[], bands: readonly [number, number][], headerWords: readonly Word[]): UnruledCell[][] {
   const rows: UnruledCell[][] = [];
-  const left = columns[0]![0];
+  const left = bands[0]![0];
+  // Where the table has headers over its numbers, a run of numbers under none (printed between two
+  // columns) is no column: its numbers make the cells beside them unreadable instead.
+  const headed = bands.map(([from, to]) => headerWords.some((w) => !w.value && w.box[0] < to && w.box[2] > from));
+  const columns = headed.some(Boolean) ? bands.filter((_, k) => headed[k]) : [...bands];
+  const strays = headed.some(Boolean) ? bands.filter((_, k) => !headed[k]) : [];
   for (const line of body) {
     const labels = line.words.filter((w) => w.box[2] <= left + 1);
     const row: UnruledCell[] = [];
@@ -150,10 +155,18 @@ function rowsOf(body: readonly Line[], columns: readonly [number, number][]): Un
       continue;
     }
     const rest = line.words.filter((w) => !labels.includes(w));
-    for (const [from, to] of columns) {
+    const between = new Set<number>();
+    for (const [from, to] of strays)
+      if (rest.some((w) => w.box[0] < to && w.box[2] > from)) {
+        const next = columns.findIndex((c) => c[0] >= to);
+        between.add(next < 0 ? columns.length - 1 : next);
+        if (next > 0 || next < 0) between.add((next < 0 ? columns.length : next) - 1);
+      }
+    for (const [k, [from, to]] of columns.entries()) {
       const inside = rest.filter((w) => w.box[0] < to && w.box[2] > from);
       const box: Box = [from, line.box[1], to, line.box[3]];
-      if (inside.length === 0) row.push({ kind: 'blank', text: '', box });
+      if (inside.length === 0 && between.has(k)) row.push({ kind: 'value', text: '', box, unreadable: 'a number is printed between this column and the next, under no header: its column is not known' });
+      else if (inside.length === 0) row.push({ kind: 'blank', text: '', box });
       else if (inside.length === 1 && inside[0]!.box[0] >= from - 1 && inside[0]!.box[2] <= to + 1) row.push({ kind: 'value', text: inside[0]!.text, box: inside[0]!.box });
       else
         row.push({
