@@ -31,8 +31,11 @@ describe('corpus/docs: PDF and Word files', () => {
       } else expect(s.caught).toEqual([]);
       expect(report.meta).toMatchObject({ template: gold.template, year: gold.meta.year, agency: gold.meta.agency });
       for (const check of gold.sourceChecksFail ?? []) expect(report.diagnostics.some((d) => d.code === 'check-failed' && d.check === check), check).toBe(true);
-      // A ruled table settles every cell: nothing is split, guessed or placed by print order.
-      expect(report.diagnostics.filter((d) => ['ambiguous-split', 'digits-split', 'row-by-position'].includes(d.code))).toEqual([]);
+      // A ruled table's geometry settles every cell: nothing is split, guessed or placed by print order (the
+      // cut table's rows are short of cells: their readings are ambiguous, and null). Without rules, a
+      // label wrapped around its numbers is placed by print order (info), never ambiguously.
+      const doubts = gold.file.includes('.unruled.') ? ['ambiguous-split'] : ['ambiguous-split', 'digits-split', 'row-by-position'];
+      if (gold.file !== CUT_AT_THE_EDGE) expect(report.diagnostics.filter((d) => doubts.includes(d.code))).toEqual([]);
     });
   }
 

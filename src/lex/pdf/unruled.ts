@@ -48,7 +48,14 @@ export function findUnruled(pieces: readonly Piece[]): { tables: UnruledTable[];
     if (!isValueLine(lines[i]!)) continue;
     // The body: value lines, with at most three lines of labels between two of them (wrapped labels).
     let end = i;
-    for (let j = i + 1; j < lines.length && j - end <= 3 && lines[j - 1]!.box[1] - lines[j]!.box[3] < ROW_GAP * lines[j]!.size; j++) if (isValueLine(lines[j]!)) end = j;
+    let numbersFrom = firstValueX(lines[i]!);
+    for (let j = i + 1; j < lines.length && j - end <= 3 && lines[j - 1]!.box[1] - lines[j]!.box[3] < ROW_GAP * lines[j]!.size; j++) {
+      const line = lines[j]!;
+      if (isValueLine(line)) {
+        end = j;
+        numbersFrom = Math.min(numbersFrom, firstValueX(line));
+      } else if (line.words.some((w) => (w.box[0] + w.box[2]) / 2 > numbersFrom)) break; // a caption or header over the numbers: the next table
+    }
     const body = lines.slice(i, end + 1);
     let h = i;
     while (h > 0 && i - h < HEADER_LINES && !isValueLine(lines[h - 1]!) && lines[h - 1]!.box[1] - lines[h]!.box[3] < ROW_GAP * lines[h]!.size) h--;
@@ -91,6 +98,10 @@ function lineOfWords(pieces: Piece[]): Line {
   flush();
   const whole: TextLine = lineOf(pieces);
   return { words, box: whole.box, size: whole.size || 10, pieces };
+}
+
+function firstValueX(line: Line): number {
+  return line.words.find((w) => w.value)!.box[0];
 }
 
 /** Numbers standing apart (words of their own), right of every label of the line. */
