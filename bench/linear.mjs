@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as cheerio from 'cheerio/slim';
-import { parseReport } from '../dist/index.js';
+import { parseDocument, parseReport } from '../dist/index.js';
+import { hostileDocuments } from './hostile-documents.mjs';
 
 const corpus = join(import.meta.dirname, '..', 'corpus');
 const read = (name) => readFileSync(join(corpus, name), 'utf8');
@@ -48,6 +49,25 @@ for (const [name, make] of full) {
   let line;
   try {
     const { ms, report } = time(input);
+    const ok = ms < 10_000;
+    failed ||= !ok;
+    line = `${ms.toFixed(0).padStart(8)}  ${errorsOf(report)}${ok ? '' : '  OVER 10 s'}`;
+  } catch (error) {
+    failed = true;
+    line = `THREW ${error instanceof Error ? error.message : String(error)}`;
+  }
+  console.log(`${name.padEnd(44)} ${(input.length / MB).toFixed(1).padStart(6)} ${line}`);
+}
+
+console.log('\nHostile PDF and Word files (parseDocument; bound: 10 s each)\n');
+console.log(`${'input'.padEnd(44)} ${'MB'.padStart(6)} ${'ms'.padStart(8)}  answer`);
+for (const [name, make] of hostileDocuments) {
+  const input = make();
+  let line;
+  try {
+    const t0 = performance.now();
+    const report = await parseDocument(input);
+    const ms = performance.now() - t0;
     const ok = ms < 10_000;
     failed ||= !ok;
     line = `${ms.toFixed(0).padStart(8)}  ${errorsOf(report)}${ok ? '' : '  OVER 10 s'}`;

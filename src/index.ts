@@ -1,5 +1,6 @@
 // xxgk-report — the public API (CONTRACT §2). Browser-safe: nothing here imports a Node built-in.
 export { parseReport, parseReportStrict, type ParseOptions } from './report/parse.js';
+export { parseDocument, type DocumentOptions } from './report/document.js';
 export { toRecords, type ReportRecord } from './report/records.js';
 export { ReportError, ERROR_CODES, type ErrorCode } from './schema/errors.js';
 export { scoreReport, sumScores, goldSchema, type Gold, type ReportScore, type EvalTotals, type Discrepancy } from './eval/index.js';

@@ -6,12 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import iconv from 'iconv-lite';
-import { parseReport, toRecords } from '../dist/index.js';
+import { parseDocument, parseReport, toRecords } from '../dist/index.js';
 import { hasChromium, launchChromium, skipReason } from './support/chromium.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SEED = readFileSync(join(ROOT, 'corpus', '000_chaoyang_yingshang_2023.txt'));
 const HTML = readFileSync(join(ROOT, 'corpus', '024_pingtan_2024.html'));
+const PDF = readFileSync(join(ROOT, 'corpus', 'docs', '031_hongze_2023.pdf'));
+const DOCX = readFileSync(join(ROOT, 'corpus', 'docs', '033_pingtan_2019.docx'));
 
 async function browserBundle(): Promise<string> {
   const result = await build({
@@ -70,5 +72,43 @@ describe.skipIf(!hasChromium)(`parseReport inside headless Chromium${skipReason}
     } finally {
       await browser.close();
     }
-  });
+  }, 120_000);
+});
+
+describe.skipIf(!hasChromium)(`parseDocument inside headless Chromium: a PDF and a Word file${skipReason}`, () => {
+  it('reads the PDF and the .docx in the page, with no network, and gives the records Node gives', async () => {
+    const inputs = { pdf: PDF, docx: DOCX };
+    const node: Record<string, unknown[]> = {};
+    for (const [name, bytes] of Object.entries(inputs)) node[name] = toRecords(await parseDocument(new Uint8Array(bytes), { fileName: name }));
+    expect(node['pdf']!.find((r) => (r as { row: string }).row === 'penalty')).toMatchObject({ value: 4119 });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.context.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.route('**/*', (r) => r.abort());
+      await page.setContent('<!doctype html><meta charset="utf-8"><title>notebook</title><body></body>');
+      await page.addScriptTag({ content: await browserBundle() });
+      const inPage = await page.evaluate(async (all) => {
+        const api = (globalThis as unknown as { xxgk: typeof import('../src/index.js') }).xxgk;
+        const out: Record<string, { form: string; schemaOk: boolean; records: unknown[]; errors: string[] }> = {};
+        for (const [name, bytes] of Object.entries(all)) {
+          const report = await api.parseDocument(new Uint8Array(bytes), { fileName: name });
+          out[name] = { form: report.source.form, schemaOk: api.reportSchema.safeParse(report).success, records: api.toRecords(report), errors: report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message) };
+        }
+        return out;
+      }, Object.fromEntries(Object.entries(inputs).map(([k, b]) => [k, [...b]])));
+      expect(inPage['pdf']!.errors).toEqual([]);
+      expect(inPage['pdf']!.form).toBe('pdf');
+      expect(inPage['docx']!.form).toBe('docx');
+      for (const name of Object.keys(inputs)) {
+        expect(inPage[name]!.schemaOk).toBe(true);
+        expect(inPage[name]!.records).toEqual(node[name]);
+      }
+      // The page asked the network for nothing: no worker script, no CMap, no font.
+      expect(requests.filter((u) => !u.startsWith('about:') && !u.startsWith('data:'))).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });

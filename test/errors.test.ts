@@ -66,7 +66,7 @@ describe('not-a-report', () => {
   });
 
   it('a real PDF, a PNG header, a zip header', () => {
-    expectRefused(readFileSync(join(CORPUS, 'pdf', '031_hongze_2023.pdf')), 'not-a-report');
+    expectRefused(readFileSync(join(CORPUS, 'pdf', '031_hongze_2023.pdf')), 'needs-parse-document');
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...noise(4000, 7)]);
     expectRefused(png, 'not-a-report');
     expectRefused(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...noise(4000, 9)]), 'not-a-report');

@@ -16,6 +16,9 @@ interface CellData {
   label: string;
   excerpt?: Excerpt;
   span?: [number, number];
+  /** A PDF cell: the page and the box (PDF units) it is printed in. */
+  page?: number;
+  box?: [number, number, number, number];
   /** The excerpt is where a diagnostic points (the cell itself was not read), not the cell's provenance. */
   fromDiagnostic?: boolean;
   diagnostics: number[];
@@ -25,7 +28,8 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 
 /** `text` is the decoded input the report's provenance offsets point into. */
 export function renderAuditPage(report: Report, text: string): string {
-  const html = report.source.form === 'html';
+  // A Word file's provenance points into the HTML it became.
+  const html = report.source.form === 'html' || report.source.form === 'docx';
   const byCell = diagnosticsByCell(report.diagnostics);
   const records = toRecords(report);
   const cells: Record<string, CellData> = {};
@@ -41,6 +45,7 @@ export function renderAuditPage(report: Report, text: string): string {
       label: `${rowLabels[r.row] ?? r.row} · ${columnLabels[r.column] ?? r.column}`,
       ...(at ? { excerpt: excerptOf(text, at, html), span: [at.start, at.end] as [number, number] } : {}),
       ...(at && !report.provenance?.[path] ? { fromDiagnostic: true } : {}),
+      ...(at && 'page' in at && at.page !== undefined && at.box ? { page: at.page, box: at.box } : {}),
       diagnostics: named,
     };
   }

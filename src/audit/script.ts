@@ -29,6 +29,7 @@ export const AUDIT_SCRIPT = `
       pre.appendChild(document.createTextNode(cell.excerpt.after + '…'));
       panel.appendChild(el('p', 'source', (cell.fromDiagnostic ? 'not read; the diagnostic points to characters ' : 'read from characters ') + cell.span[0] + '–' + cell.span[1] + ' of the input:'));
       panel.appendChild(pre);
+      if (cell.page) panel.appendChild(el('p', 'place', 'printed on page ' + cell.page + ', in the box [' + cell.box.join(', ') + '] (PDF units, from the bottom left)'));
     } else if (!cell.derived) {
       panel.appendChild(el('p', 'source', 'no source text recorded for this cell'));
     }

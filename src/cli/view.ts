@@ -1,7 +1,7 @@
 // `xxgk-report view FILE -o audit.html`: the audit page of one report (../audit/page.ts).
 import { readFile, writeFile } from 'node:fs/promises';
 import { decode } from '../input/decode.js';
-import { parseReport } from '../report/parse.js';
+import { parseDocument } from '../report/document.js';
 import { renderAuditPage } from '../audit/page.js';
 import type { Io } from './run.js';
 
@@ -13,14 +13,15 @@ export async function runView(args: { path: string; out?: string }, io: Io): Pro
     io.stderr.write(`xxgk-report: cannot read ${args.path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
     return 2;
   }
-  const report = parseReport(bytes, { fileName: args.path });
-  // The provenance offsets point into the decoded text; decoding again gives the same text.
-  let text = '';
-  try {
-    text = decode(bytes).text;
-  } catch {
-    // An input that cannot be decoded has no provenance either: the page shows its diagnostics.
-  }
+  const report = await parseDocument(bytes, { fileName: args.path });
+  // The provenance offsets point into the decoded text (decoding again gives the same text), or into the text the Report carries (a PDF's, a Word file's HTML).
+  let text = report.source.text ?? '';
+  if (report.source.text === undefined)
+    try {
+      text = decode(bytes).text;
+    } catch {
+      // An input that cannot be decoded has no provenance either: the page shows its diagnostics.
+    }
   const page = renderAuditPage(report, text);
   if (!args.out) io.stdout.write(page);
   else

@@ -35,6 +35,11 @@ export interface Cell {
   runTogether?: boolean;
   /** A blank only a heuristic infers (an extra empty line): in a row short of the template it may be no cell. */
   weak?: boolean;
+  /** For a PDF: the page (1-based) and the cell's box in PDF units (`[x0, y0, x1, y1]`, y up). */
+  page?: number;
+  box?: [number, number, number, number];
+  /** Why the lexer knows the cell's text is not all there (a PDF cell cut by the page's edge): read as null, with this reason. */
+  unreadable?: string;
 }
 
 /**
@@ -42,7 +47,7 @@ export interface Cell {
  * shape, and the code that reads them stays monomorphic instead of meeting a new shape per lexer.
  */
 export function makeCell(kind: CellKind, text: string, start: number, end: number, rowStart: boolean, line?: number, x?: number, xEnd?: number): Cell {
-  return { kind, text, start, end, rowStart, line, x, xEnd, folded: undefined, gapBefore: undefined, gapAfter: undefined, runTogether: undefined, weak: undefined };
+  return { kind, text, start, end, rowStart, line, x, xEnd, folded: undefined, gapBefore: undefined, gapAfter: undefined, runTogether: undefined, weak: undefined, page: undefined, box: undefined, unreadable: undefined };
 }
 
 /** A blank cell that a form dropped, re-created at `at` (offsets of an empty span) by a reading. */

@@ -2,6 +2,7 @@
 import { readdir, readFile, stat, open } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import type { Readable } from 'node:stream';
+import { documentKind } from '../input/sniff.js';
 
 export interface InputRef {
   /** The path as given (or found under a directory), `-` for stdin. */
@@ -9,7 +10,8 @@ export interface InputRef {
   stdin?: boolean;
 }
 
-const REPORT_EXTENSIONS = new Set(['.html', '.htm', '.txt', '.md', '.markdown', '.text']);
+// Legacy .doc files are taken too: each gets its error (save it as .docx or PDF) instead of being passed over in silence.
+const REPORT_EXTENSIONS = new Set(['.html', '.htm', '.txt', '.md', '.markdown', '.text', '.pdf', '.docx', '.doc']);
 const SKIP_SUFFIXES = ['.gold.json'];
 
 export async function collectInputs(paths: readonly string[]): Promise<{ inputs: InputRef[]; errors: string[] }> {
@@ -60,6 +62,8 @@ async function sniff(path: string): Promise<boolean> {
     const buf = new Uint8Array(65536);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     const head = buf.subarray(0, bytesRead);
+    const kind = documentKind(head);
+    if (kind === 'pdf' || kind === 'docx') return true;
     if (head.includes(0)) return false;
     const text = new TextDecoder('utf-8').decode(head) + new TextDecoder('gb18030').decode(head);
     return text.includes('信息公开');

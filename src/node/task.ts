@@ -1,7 +1,7 @@
 // One unit of batch work — read, parse, format — the same in a worker thread and in-process, so
 // `--jobs 1` and `--jobs N` give byte-identical output.
 import { readFile } from 'node:fs/promises';
-import { parseReport } from '../report/parse.js';
+import { parseDocument } from '../report/document.js';
 import { flaggedPaths, toRecords } from '../report/records.js';
 import type { YearReport } from '../check/acrossYears.js';
 import type { Report } from '../schema/report.js';
@@ -23,7 +23,7 @@ export async function runTask(task: Task, read: ReadFile = readFile): Promise<Ou
     const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
     return { name, ioError: `cannot read ${name}: ${reason}`, hasError: false, hasWarning: false, codes: [], errors: [] };
   }
-  const report = parseReport(input, { ...task.options, ...(name ? { fileName: name } : {}) });
+  const report = await parseDocument(input, { ...task.options, ...(name ? { fileName: name } : {}) });
   const outcome = summarize(name, report);
   if (task.output === 'report') outcome.report = report;
   else if (task.output === 'years') outcome.years = { report: yearPart(report), flagged: flaggedPaths(report).size };

@@ -72,7 +72,7 @@ export class TableCells {
       const column = columns[i]!;
       const piece = pieces[i]!;
       const path = this.path(row, column);
-      const cell = { kind: piece.cell.kind, text: piece.text, start: piece.start, end: piece.end };
+      const cell = { kind: piece.cell.kind, text: piece.text, start: piece.start, end: piece.end, page: piece.cell.page, box: piece.cell.box, unreadable: piece.cell.unreadable };
       this.set(row, column, readCell(cell, path, rules[column] ?? {}, this.ctx.diagnostics, this.ctx.input), path);
     }
   }

@@ -21,7 +21,7 @@ const UNIT_YUAN: Record<Unit, number> = { yuan: 1, wanYuan: 10_000 };
 const UNIT_NAME: Record<Unit, string> = { yuan: '元', wanYuan: '万元' };
 
 /** What reading a cell looks at: a whole cell, or a piece of one. */
-export type CellText = Pick<Cell, 'kind' | 'text' | 'start' | 'end'>;
+export type CellText = Pick<Cell, 'kind' | 'text' | 'start' | 'end'> & Partial<Pick<Cell, 'page' | 'box' | 'unreadable'>>;
 
 /** Reads one cell; `path` names it in any diagnostic. */
 export function readCell(cell: CellText, path: string, rule: ColumnRule, diagnostics: Diagnostic[], input: string): CellRead {
@@ -29,6 +29,10 @@ export function readCell(cell: CellText, path: string, rule: ColumnRule, diagnos
   const span = { start: cell.start, end: cell.end };
   const slash = path.indexOf('/');
   const table = slash < 0 ? path : path.slice(0, slash);
+  if (cell.unreadable) {
+    diagnostics.push({ code: 'cell-unreadable', severity: 'warning', message: `${cell.text ? `"${cell.text}": ` : ''}${cell.unreadable}`, path, table, span });
+    return { value: null, source };
+  }
   if (cell.kind === 'blank') return { value: null, source, blank: true };
   const text = compact(cell.text);
   if (isPlaceholder(text)) {
@@ -66,7 +70,13 @@ function roundMoney(v: number): number {
 }
 
 function provenanceOf(cell: CellText, input: string): Provenance {
-  return { raw: input.slice(cell.start, cell.end), start: cell.start, end: cell.end };
+  const at: Provenance = { raw: input.slice(cell.start, cell.end), start: cell.start, end: cell.end };
+  // A PDF cell is also cited by where it is printed.
+  if (cell.page !== undefined && cell.box) {
+    at.page = cell.page;
+    at.box = cell.box;
+  }
+  return at;
 }
 
 /** A cell's text as the arithmetic sees it: its number, 0 for a placeholder, null when unreadable. Units are ignored. */

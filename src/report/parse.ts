@@ -2,6 +2,7 @@
 import { decode, utf8Length, UnknownEncodingError } from '../input/decode.js';
 import { asInput, inputBytes, countPieces, countTags, MAX_TEXT_PIECES, MAX_HTML_ELEMENTS } from '../input/limits.js';
 import { withoutInvisible } from '../input/invisible.js';
+import { documentKind, type DocumentKind } from '../input/sniff.js';
 import { detectForm, type Form } from '../lex/form.js';
 import { lexHtml } from '../lex/html.js';
 import { lexText } from '../lex/text.js';
@@ -71,6 +72,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = inputBytes(input, maxBytes);
   if (size > maxBytes) throw new ReportError('input-too-large', `the input is over ${maxBytes} bytes (option maxBytes): ${typeof input === 'string' ? 'a string of ' + input.length + ' characters' : size + ' bytes'}`);
+  if (typeof input !== 'string') refuseDocument(documentKind(input));
   let decoded;
   try {
     decoded = decode(input, options.encoding);
@@ -79,11 +81,9 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     throw error;
   }
   const { text } = decoded;
-  const diagnostics: Diagnostic[] = [];
   const guessed: Diagnostic | undefined = decoded.guessed
     ? { code: 'encoding-guessed', severity: 'info', message: `${decoded.note ?? 'no encoding declared'}: the bytes read as ${decoded.encoding}` }
     : undefined;
-  if (guessed) diagnostics.push(guessed);
   // Lexed without characters that print nothing; cell offsets are mapped back into `text` after.
   const visible = withoutInvisible(text);
   const source = visible.text;
@@ -115,6 +115,26 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     if (plain.trim() === '' && !cells.some((c) => c.kind === 'value')) throw new ReportError('empty-input', 'the page has no text: only markup');
   } else cells = lexText(source, form, sourceLines(), plain);
   if (source !== text) for (const cell of cells) mapBack(cell, visible.toInput);
+  return assemble({ text, cells, plain, htmlTitle, htmlPublished, guessed, source: { form, encoding: decoded.encoding, bytes: decoded.bytes } }, options);
+}
+
+/** What a lexer made of an input: what the assembly reads. */
+export interface Lexed {
+  /** The text the cells' offsets (and so the provenance) point into. */
+  text: string;
+  cells: Cell[];
+  /** The text as shown, for the title, dates and sections. */
+  plain: string;
+  htmlTitle?: string;
+  htmlPublished?: string;
+  guessed?: Diagnostic;
+  source: Omit<Report['source'], 'fileName'>;
+}
+
+/** Cells → tables, checked; the text → meta and sections: the Report. */
+export function assemble(lexed: Lexed, options: ParseOptions): Report {
+  const { text, cells, plain, htmlTitle, htmlPublished, guessed } = lexed;
+  const diagnostics: Diagnostic[] = guessed ? [guessed] : [];
 
   const titleInfo = readTitle(plain, htmlTitle);
   const year = titleInfo.year ?? readYear(plain);
@@ -187,7 +207,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
   const publishedAt = readPublishedAt(plain, sections.other) ?? (htmlPublished ? parseDate(htmlPublished) : undefined);
   const report: Report = {
     schemaVersion: 1,
-    source: { form, encoding: decoded.encoding, bytes: decoded.bytes, ...(options.fileName ? { fileName: options.fileName } : {}) },
+    source: { ...lexed.source, ...(options.fileName ? { fileName: options.fileName } : {}) },
     meta: {
       ...(titleInfo.title ? { title: titleInfo.title } : {}),
       ...(agency ? { agency } : {}),
@@ -220,6 +240,15 @@ function mapBack(cell: Cell, toInput: (offset: number) => number): void {
   cell.end = end;
 }
 
+/** Document formats are read by `parseDocument` (asynchronously), or not at all. */
+export function refuseDocument(kind: DocumentKind | undefined): void {
+  if (kind === 'pdf' || kind === 'docx')
+    throw new ReportError('needs-parse-document', `the input is a ${kind === 'pdf' ? 'PDF' : 'Word (.docx)'} file: read it with parseDocument(input, options), which is asynchronous (parseReport reads text and HTML)`);
+  if (kind === 'ole')
+    throw new ReportError('legacy-word-format', 'the input is a legacy Office file (an OLE compound file: Word .doc, WPS .wps): it is not read here; save it as .docx or PDF');
+  if (kind === 'zip') throw new ReportError('not-a-report', 'the input is a ZIP archive that is not a Word (.docx) file');
+}
+
 function textForm(form: Form): Form {
   return form === 'html' ? 'plain-text' : form;
 }
@@ -247,7 +276,8 @@ function looksLikeReport(text: string): boolean {
   return sections >= 2 || (sections === 1 && titleSuffixes.some((s) => head.includes(s)));
 }
 
-function failed(input: unknown, options: ParseOptions | undefined, code: ErrorCode, message: string): Report {
+/** The Report of an input that could not be read: no tables, one error. */
+export function failed(input: unknown, options: ParseOptions | undefined, code: ErrorCode, message: string): Report {
   const bytes = typeof input === 'string' ? utf8Length(input) : ArrayBuffer.isView(input) || input instanceof ArrayBuffer ? input.byteLength : 0;
   const fileName = typeof options?.fileName === 'string' && options.fileName ? options.fileName : undefined;
   return {

@@ -2,7 +2,21 @@
 import type { Report } from './report.js';
 
 /** Codes of error diagnostics, what `ReportError.code` is (each explained in the README's "Errors"). */
-export const ERROR_CODES = ['empty-input', 'not-a-report', 'input-too-large', 'unknown-encoding', 'table-missing', 'internal-error'] as const;
+export const ERROR_CODES = [
+  'empty-input',
+  'not-a-report',
+  'input-too-large',
+  'unknown-encoding',
+  'table-missing',
+  'internal-error',
+  'needs-parse-document',
+  'legacy-word-format',
+  'pdf-encrypted',
+  'pdf-corrupt',
+  'pdf-no-text',
+  'pdf-unreadable-text',
+  'docx-invalid',
+] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number] | (string & {});
 

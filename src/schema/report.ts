@@ -145,7 +145,15 @@ export const reviewLitigationSchema = z.object({
   litigationAfterReview: outcomeColumns,
 });
 
-export const provenanceEntry = z.object({ raw: z.string(), start: z.number().int(), end: z.number().int() });
+export const provenanceEntry = z.object({
+  raw: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  /** A PDF cell: the page (1-based) it is printed on. */
+  page: z.number().int().optional(),
+  /** A PDF cell: its box on the page in PDF units, `[x0, y0, x1, y1]` with y up from the bottom. */
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+});
 
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),
@@ -154,6 +162,8 @@ export const reportSchema = z.object({
     encoding: z.string(),
     bytes: z.number().int(),
     fileName: z.string().optional(),
+    /** The text the provenance offsets point into, when it is not the input's own: a PDF's text rendering, the HTML a Word file became. */
+    text: z.string().optional(),
   }),
   meta: z.object({
     title: z.string().optional(),

@@ -1,0 +1,172 @@
+// PDF and Word files (parseDocument): every gold cell of corpus/docs, the provenance a PDF cell keeps,
+// and every way a document can be bad — each a stable code, never a crash, a hang or a wrong number.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { parseDocument, parseReport, parseReportStrict, reportSchema, ReportError, type Report } from '../src/index.js';
+import { goldFiles, score } from './goldCorpus.js';
+import { CORPUS } from './records.js';
+import { makePdf, makeZip, textPage, zeroBomb, PRIVATE_USE_CMAP } from './support/pdf.js';
+
+const DOCS = join(CORPUS, 'docs');
+const read = (name: string) => new Uint8Array(readFileSync(join(DOCS, name)));
+const errors = (r: Report) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+
+/** A table LibreOffice printed wider than the page: its columns past the paper's edge are not in the file. */
+const CUT_AT_THE_EDGE = '014_shanghai_szfbgt_2019.word.pdf';
+
+describe('corpus/docs: PDF and Word files', () => {
+  for (const { gold, path } of goldFiles(DOCS)) {
+    it(`${gold.file}: every gold cell right, every doubt flagged`, async () => {
+      const report = await parseDocument(readFileSync(path), { fileName: gold.file });
+      expect(reportSchema.safeParse(report).success).toBe(true);
+      expect(report.source.form).toBe(gold.file.endsWith('.pdf') ? 'pdf' : 'docx');
+      const s = score(report, gold);
+      expect([...s.silent, ...s.phantom, ...s.missing]).toEqual([]);
+      if (gold.file === CUT_AT_THE_EDGE) {
+        // Only the cut tables' cells are not read, each null and named by a cell-unreadable warning.
+        expect(s.caught.every((c) => /^(applications|reviewLitigation)\/.*: null /.test(c))).toBe(true);
+        expect(report.diagnostics.some((d) => d.code === 'cell-unreadable' && d.message.includes('wider than the page'))).toBe(true);
+      } else expect(s.caught).toEqual([]);
+      expect(report.meta).toMatchObject({ template: gold.template, year: gold.meta.year, agency: gold.meta.agency });
+      for (const check of gold.sourceChecksFail ?? []) expect(report.diagnostics.some((d) => d.code === 'check-failed' && d.check === check), check).toBe(true);
+      // A ruled table's geometry settles every cell: nothing is split, guessed or placed by print order (the
+      // cut table's rows are short of cells: their readings are ambiguous, and null). Without rules, a
+      // label wrapped around its numbers is placed by print order (info), never ambiguously.
+      const doubts = gold.file.includes('.unruled.') ? ['ambiguous-split'] : ['ambiguous-split', 'digits-split', 'row-by-position'];
+      if (gold.file !== CUT_AT_THE_EDGE) expect(report.diagnostics.filter((d) => doubts.includes(d.code))).toEqual([]);
+    });
+  }
+
+  it('a PDF cell keeps its offsets into source.text, its page and its box', async () => {
+    const report = await parseDocument(read('031_hongze_2023.pdf'));
+    const text = report.source.text!;
+    const penalty = report.provenance!['decisions/penalty/decisions']!;
+    expect(penalty).toMatchObject({ raw: '4119', page: 3 });
+    expect(text.slice(penalty.start, penalty.end)).toBe('4119');
+    const [x0, y0, x1, y1] = penalty.box!;
+    expect(x0 < x1 && y0 < y1 && x1 <= 595 && y1 <= 842).toBe(true);
+    // Every provenance entry points at its own text, on a page of the document.
+    for (const p of Object.values(report.provenance!)) {
+      expect(text.slice(p.start, p.end)).toBe(p.raw);
+      expect(p.page).toBeGreaterThanOrEqual(1);
+      expect(p.page).toBeLessThanOrEqual(5);
+    }
+    // The table runs across pages 3 and 4, the page number between, a row cut in two by the break:
+    // 不掌握 on page 3, 没有现成信息 starting at its foot, 补正后 on page 4.
+    expect(report.provenance!['applications/results.unableToProvide.notHeld/total']).toMatchObject({ raw: '10', page: 3 });
+    expect(report.provenance!['applications/results.unableToProvide.needsCreation/total']).toMatchObject({ raw: '3', page: 3 });
+    expect(report.provenance!['applications/results.unableToProvide.unclearAfterCorrection/total']).toMatchObject({ raw: '0', page: 4 });
+    expect(text).not.toContain('- 3 -');
+    // The misprinted label is read as it is printed, and the report's own arithmetic fails as published.
+    expect(text).toContain('2.其他法律行政止公开');
+    expect(report.diagnostics.filter((d) => d.code === 'check-failed').map((d) => d.check).sort()).toEqual(['T4-A', 'T4-C']);
+  });
+
+  it("folds the radicals Chromium's fonts map glyphs to: 自然人, not ⾃然⼈", async () => {
+    const report = await parseDocument(read('024_pingtan_2024.chromium.pdf'));
+    expect(report.source.text).toContain('自然人');
+    expect(/[\u2e80-\u2fdf]/.test(report.source.text!)).toBe(false);
+    expect(report.sections.overview).toContain('平潭综合实验区');
+    const word = await parseDocument(read('014_shanghai_szfbgt_2019.word.pdf'));
+    expect(word.meta.agency).toBe('上海市人民政府办公厅');
+  });
+
+  it("a Word file's provenance points into the HTML it became, merged cells as spans", async () => {
+    const report = await parseDocument(read('024_pingtan_2024.docx'));
+    const html = report.source.text!;
+    expect(html.startsWith('<p><strong>平潭综合实验区2024年度政府信息公开工作年度报告')).toBe(true);
+    expect(html).toMatch(/<td colspan="3" rowspan="3">/);
+    const at = report.provenance!['documents/normativeDocuments/inForce']!;
+    expect(at.raw).toBe('440');
+    expect(html.slice(at.start, at.end)).toBe('440');
+    expect(at.page).toBeUndefined();
+  });
+
+  it('parseReport, synchronous, says to use parseDocument for PDF and Word bytes', () => {
+    for (const name of ['031_hongze_2023.pdf', '024_pingtan_2024.docx']) {
+      const report = parseReport(read(name));
+      expect(errors(report)).toEqual(['needs-parse-document']);
+      expect(report.diagnostics[0]!.message).toContain('parseDocument');
+      expect(() => parseReportStrict(read(name))).toThrow(ReportError);
+    }
+  });
+
+  it('text and HTML through parseDocument give what parseReport gives', async () => {
+    for (const name of ['000_chaoyang_yingshang_2023.txt', '024_pingtan_2024.html']) {
+      const bytes = new Uint8Array(readFileSync(join(CORPUS, name)));
+      expect(await parseDocument(bytes, { fileName: name })).toEqual(parseReport(bytes, { fileName: name }));
+    }
+  });
+});
+
+describe('bad documents: a stable code each, never a crash or a wrong number', () => {
+  const expectError = async (bytes: Uint8Array, code: string, options = {}) => {
+    const report = await parseDocument(bytes, options);
+    expect(reportSchema.safeParse(report).success).toBe(true);
+    expect(errors(report)).toEqual([code]);
+    expect(report.tables).toEqual({});
+    return report;
+  };
+
+  it('a scanned PDF (page images, no text layer): pdf-no-text, OCR not done here', async () => {
+    const scan = makePdf(['q 500 0 0 700 50 50 cm /Im1 Do Q', 'q 500 0 0 700 50 50 cm /Im1 Do Q'], { images: true });
+    expect((await expectError(scan, 'pdf-no-text')).diagnostics[0]!.message).toContain('OCR');
+  });
+
+  it('glyphs without a Unicode mapping: pdf-unreadable-text, not "no table"', async () => {
+    const page = Array.from({ length: 30 }, (_, i) => `BT /F2 10 Tf 50 ${800 - i * 20} Td (ABCDEFGH 12345) Tj ET`).join('\n');
+    await expectError(makePdf([page], { toUnicode: PRIVATE_USE_CMAP }), 'pdf-unreadable-text');
+  });
+
+  it('an encrypted PDF, a corrupt one', async () => {
+    await expectError(makePdf([textPage([[50, 800, 'x']])], { encrypt: true }), 'pdf-encrypted');
+    await expectError(new Uint8Array(Buffer.from('%PDF-1.7\n' + 'garbage '.repeat(1000))), 'pdf-corrupt');
+    await expectError(new Uint8Array(Buffer.from('%PDF-1.4\n')), 'pdf-corrupt');
+  });
+
+  it('a truncated PDF: what is there, and no number that is not in the file', async () => {
+    const whole = read('031_hongze_2023.pdf');
+    const gold = JSON.parse(readFileSync(join(DOCS, '031_hongze_2023.gold.json'), 'utf8'));
+    for (const share of [0.3, 0.6, 0.9]) {
+      const report = await parseDocument(whole.subarray(0, Math.floor(whole.length * share)));
+      expect(reportSchema.safeParse(report).success).toBe(true);
+      expect(errors(report).length).toBeGreaterThan(0);
+      const s = score(report, gold);
+      expect([...s.silent, ...s.phantom]).toEqual([]);
+    }
+  });
+
+  it('thousands of pages, a too-slow read: input-too-large', async () => {
+    await expectError(makePdf(Array.from({ length: 3000 }, () => '')), 'input-too-large');
+    await expectError(makePdf([textPage([[50, 800, 'x']])]), 'input-too-large', { maxPages: 0 });
+    const slow = makePdf(['0 0 m 1 1 l S\n'.repeat(200_000)]);
+    await expectError(slow, 'input-too-large', { timeoutMs: 1 });
+    await expectError(read('031_hongze_2023.pdf'), 'input-too-large', { maxBytes: 1000 });
+  });
+
+  it('a .docx that is a ZIP bomb, whose directory lies about its sizes', async () => {
+    const bomb = makeZip([
+      { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>') },
+      { name: 'word/document.xml', data: zeroBomb(300), deflated: true, size: 1000 },
+    ]);
+    expect(bomb.length).toBeLessThan(2_000_000);
+    expect((await expectError(bomb, 'input-too-large')).diagnostics[0]!.message).toContain('ZIP bomb');
+  });
+
+  it('a ZIP that is not Word, a Word file whose document is broken, a legacy .doc', async () => {
+    const notWord = makeZip([{ name: 'data.csv', data: new TextEncoder().encode('a,b\n1,2\n') }]);
+    await expectError(notWord, 'not-a-report');
+    const broken = makeZip([
+      { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>') },
+      { name: 'word/document.xml', data: deflateRawSync(Buffer.from('<w:document><unclosed')), deflated: true },
+    ]);
+    await expectError(broken, 'docx-invalid');
+    const truncated = read('024_pingtan_2024.docx').subarray(0, 6000);
+    expect(['docx-invalid', 'not-a-report']).toContain(errors(await parseDocument(truncated))[0]);
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(4000)]);
+    expect((await expectError(ole, 'legacy-word-format')).diagnostics[0]!.message).toMatch(/\.docx or PDF/);
+    expect(errors(parseReport(ole))).toEqual(['legacy-word-format']);
+  });
+});

@@ -1,0 +1,112 @@
+// The PDF lexer on pages made by hand: what the rules and the positions of the text decide.
+import { describe, expect, it } from 'vitest';
+import { lexPdf } from '../../src/lex/pdf/pages.js';
+import type { PdfPage, PdfSegment, PdfText } from '../../src/input/pdf/types.js';
+import { foldRadicals } from '../../src/input/pdf/radicals.js';
+import { drawnSegments } from '../../src/input/pdf/drawing.js';
+
+const text = (t: string, x: number, y: number, w = t.length * 10): PdfText => ({ text: t, x0: x, y0: y, x1: x + w, y1: y + 10, vertical: false });
+const h = (y: number, x0: number, x1: number): PdfSegment => ({ x0, y0: y, x1, y1: y });
+const v = (x: number, y0: number, y1: number): PdfSegment => ({ x0: x, y0, x1: x, y1 });
+const page = (texts: PdfText[], segments: PdfSegment[] = [], number = 1): PdfPage => ({ number, width: 595, height: 842, texts, segments });
+const rows = (p: PdfPage[]) =>
+  lexPdf(p)
+    .cells.reduce<string[][]>((out, c) => {
+      if (c.rowStart) out.push([]);
+      out[out.length - 1]!.push(c.kind === 'span' ? '<span>' : c.kind === 'blank' ? '<blank>' : c.unreadable ? `<unreadable ${c.text}>` : c.text);
+      return out;
+    }, []);
+
+/** A 3×3 grid from x 100 to 400 and y 700 down to 600 (rows 700–666.7–633.3–600), minus the rules left out. */
+function grid(omit: (s: PdfSegment) => boolean = () => false): PdfSegment[] {
+  const xs = [100, 200, 300, 400];
+  const ys = [700, 666, 633, 600];
+  const out: PdfSegment[] = [];
+  for (const y of ys) for (let i = 0; i < 3; i++) out.push(h(y, xs[i]!, xs[i + 1]!));
+  for (const x of xs) for (let i = 0; i < 3; i++) out.push(v(x, ys[i + 1]!, ys[i]!));
+  return out.filter((s) => !omit(s));
+}
+
+describe('ruled tables', () => {
+  it('a slot whose inner rule is missing is a span; an empty cell is blank; an item across a rule is cut', () => {
+    // No rule between (row 0, col 1) and (row 0, col 2): a colspan. Row 2 col 1 left empty.
+    const segments = grid((s) => s.x0 === 300 && s.x1 === 300 && s.y1 === 700);
+    const texts = [text('申请人', 110, 680), text('法人', 250, 680), text('自然人', 110, 645), text('7', 210, 645), text('9', 310, 645), text('合计', 110, 610), text('3   4', 290, 610, 30)];
+    expect(rows([page(texts, segments)])).toEqual([
+      ['申请人', '法人', '<span>'],
+      ['自然人', '7', '9'],
+      ['合计', '3', '4'],
+    ]);
+    const empty = texts.filter((t) => t.text !== '7');
+    expect(rows([page(empty, segments)])[1]).toEqual(['自然人', '<blank>', '9']);
+  });
+
+  it('an underline under a label does not cut its cell in two', () => {
+    const texts = [text('一、本年新收', 110, 650), text('申请数量', 110, 638), text('5', 210, 645), text('6', 310, 645)];
+    const plain = rows([page(texts, grid())]);
+    const underlined = rows([page(texts, [...grid(), h(648, 110, 170)])]);
+    expect(underlined).toEqual(plain);
+    expect(plain[1]).toEqual(['一、本年新收申请数量', '5', '6']);
+  });
+
+  it('a row cut by a page break is one row; the page number between is a break', () => {
+    // Page 1 ends inside the last row (no rule under it); page 2 goes on with no rule above.
+    const first = [...grid((s) => s.y0 === 600 && s.y1 === 600), v(100, 560, 600), v(200, 560, 600), v(300, 560, 600), v(400, 560, 600)];
+    const second = [h(760, 100, 400), h(720, 100, 400), ...[100, 200, 300, 400].map((x) => v(x, 720, 800))];
+    const texts1 = [text('a', 110, 680), text('b', 210, 680), text('c', 310, 680), text('d', 110, 645), text('1', 210, 645), text('2', 310, 645), text('结', 110, 580), text('- 1 -', 280, 30, 40)];
+    const texts2 = [text('果', 110, 780), text('8', 210, 780), text('e', 110, 735), text('5', 210, 735), text('6', 310, 735), text('- 2 -', 280, 30, 40)];
+    const lexed = lexPdf([page(texts1, first, 1), page(texts2, second, 2)]);
+    expect(lexed.text.split('\n')).toEqual(['a | b | c', 'd | 1 | 2', '结果 | 8', 'e | 5 | 6']);
+    expect(lexed.cells.filter((c) => c.kind === 'break').map((c) => c.text)).toEqual(['- 1 -', '- 2 -']);
+  });
+});
+
+describe('tables without rules', () => {
+  const headers = [text('自然人', 200, 720, 30), text('企业', 260, 720, 20), text('其他', 320, 720, 20), text('总计', 380, 720, 20)];
+  it('places each number by the column its header and the numbers below it print; a column blank in every row is found by its header', () => {
+    const texts = [...headers, text('予以公开', 50, 690, 40), text('12', 205, 690, 10), text('3', 265, 690, 5), text('15', 385, 690, 10), text('不予公开', 50, 670, 40), text('1', 205, 670, 5), text('1', 385, 670, 5)];
+    expect(rows([page(texts)]).slice(-2)).toEqual([
+      ['予以公开', '12', '3', '<blank>', '15'],
+      ['不予公开', '1', '<blank>', '<blank>', '1'],
+    ]);
+  });
+
+  it('a number printed across two columns is not placed: an unreadable cell, never a guess', () => {
+    const texts = [...headers, text('予以公开', 50, 690, 40), text('12', 205, 690, 10), text('3', 265, 690, 5), text('15', 385, 690, 10), text('不予公开', 50, 670, 40), text('1', 205, 670, 5), text('77', 295, 670, 15), text('1', 385, 670, 5)];
+    const last = rows([page(texts)]).slice(-1)[0]!;
+    expect(last[0]).toBe('不予公开');
+    // 77 sits between 企业 and 其他, under neither header: both cells beside it are unreadable.
+    expect(last).toEqual(['不予公开', '1', '<unreadable >', '<unreadable >', '1']);
+  });
+});
+
+describe('text and drawing as pdf.js gives them', () => {
+  it('radicals fold to the ideographs, one for one', () => {
+    expect(foldRadicals('⾃然⼈ 省⼈⼤ ⼈⺠政府')).toBe('自然人 省人大 人民政府');
+    expect(foldRadicals('⾃然⼈').length).toBe(3);
+  });
+
+  it('tracks the transform: q/cm/Q, a form XObject, thin filled rectangles as rules, white strokes as nothing', () => {
+    const path = (...xy: number[]) => [new Float32Array(xy)];
+    const ops = {
+      fnArray: [10, 12, 91, 11, 91, 74, 91, 75, 58, 91],
+      argsArray: [
+        null,
+        [2, 0, 0, 2, 10, 20], // cm: scale 2, move (10, 20)
+        [20, path(0, 0, 0, 1, 50, 0), null], // a stroked line (0,0)–(50,0) → (10,20)–(110,20)
+        null,
+        [22, path(0, 100, 100, 1, 300, 100, 1, 300, 101, 1, 100, 101, 4), null], // a 1pt-thin filled rectangle → its centre line
+        [[1, 0, 0, 1, 0, 500], null], // a form XObject moved up by 500
+        [20, path(0, 5, 0, 1, 5, 40), null], // a vertical line inside the form
+        null,
+        ['#ffffff'],
+        [20, path(0, 0, 0, 1, 9, 0), null], // white: draws nothing
+      ],
+    };
+    expect(drawnSegments(ops)).toEqual([
+      { x0: 10, y0: 20, x1: 110, y1: 20 },
+      { x0: 100, y0: 100.5, x1: 300, y1: 100.5 },
+      { x0: 5, y0: 500, x1: 5, y1: 540 },
+    ]);
+  });
+});
