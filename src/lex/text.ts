@@ -3,8 +3,9 @@
 // by separators (bars, tabs: on a line or across lines) by the separated reader; every other line on
 // its own (line.ts). Only text that stacks cells one per line with no separator at all (lynx) is read
 // as a whole (stacked.ts). One pass, no backtracking.
-import type { Cell } from './cell.js';
-import { splitLines, type Line } from './lines.js';
+import { type Cell, isValueText, makeCell } from './cell.js';
+import { isPageNumberLine } from '../../grammars/vocabulary/layout.js';
+import { splitLines, isSpace, columnAt, type Line } from './lines.js';
 import { lexLine, isRuleLine } from './line.js';
 import { boxTableEnd, lexBox } from './box.js';
 import { alignedTableEnd, lexAligned } from './aligned.js';
@@ -46,6 +47,9 @@ export function lexText(text: string, form: Form, lines: readonly Line[] = split
   const read = shown === text ? lines : splitLines(shown);
   const shapes = read.map(shapeLine);
   const next = nextNonBlank(shapes);
+  const lone = loneValues(read, shapes);
+  /** The last non-blank line read, for a lone number's neighbours. */
+  let previousIndex = -1;
   const reader = new SeparatedReader(cells);
   /** The last non-blank line's shape since a block or a prose line. */
   let previous: SeparatorShape | undefined;
@@ -77,15 +81,43 @@ export function lexText(text: string, form: Form, lines: readonly Line[] = split
       // No-break spaces with no separator near: nothing.
       i++;
       continue;
+    } else if (lone[i] && ((previousIndex >= 0 && lone[previousIndex]) || lone[next[i]!])) {
+      // A number alone on its line beside another: a form that prints one cell per line (docx2txt,
+      // PyMuPDF, mutool). The line break parts the cells, so the number is whole, and the row goes on.
+      reader.flush();
+      cells.push(loneCell(line));
     } else {
       reader.flush();
       lexLine(line, cells);
     }
     previous = shape;
+    previousIndex = i;
     i++;
   }
   reader.flush();
   return cells;
+}
+
+/** Per line: 1 when it holds one number and nothing else (not a page number). */
+function loneValues(lines: readonly Line[], shapes: readonly (SeparatorShape | null | undefined)[]): Uint8Array {
+  const lone = new Uint8Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) {
+    const s = shapes[i];
+    if (!s || s.seps > 0 || s.content !== 1) continue;
+    const t = lines[i]!.text.trim();
+    if (t.length <= 40 && isValueText(t) && !isPageNumberLine(t)) lone[i] = 1;
+  }
+  return lone;
+}
+
+/** A lone number's cell: the trimmed line, continuing the row before it. */
+function loneCell(line: Line): Cell {
+  const t = line.text;
+  let from = 0;
+  let to = t.length;
+  while (from < to && isSpace(t.charCodeAt(from))) from++;
+  while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
+  return makeCell('value', t.slice(from, to), line.start + from, line.start + to, false, line.index, columnAt(line, from), columnAt(line, to));
 }
 
 /** A separator ends the line before, and that line is not a row of several cells: it joins this line to it. */
