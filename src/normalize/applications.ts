@@ -33,8 +33,9 @@ export function normalizeApplications(read: ApplicationsRead, ctx: NormalizeCont
   const { placed, unplaced } = placeRows(read.rows, ids, t, ctx);
   if (placed.size === 0) return undefined;
   // A row printed with its label and no numbers, in a form that drops blank cells, is all blank (SPEC
-  // D1) — unless some numbers could not be placed, which might be its own.
-  const empty = unplaced ? [] : ids.filter((id) => read.labelled.has(id) && !placed.has(id));
+  // D1) — unless some numbers could not be placed, or a row holds more than its own, for they might be
+  // its numbers (a converter that prints every label, then every number).
+  const empty = unplaced || [...placed.values()].some(overfull) ? [] : ids.filter((id) => read.labelled.has(id) && !placed.has(id));
   for (const id of empty) for (const c of COLUMNS) t.set(id, c, { value: null, blank: true });
   readPlacedRows(placed, ids, t, ctx, empty);
   for (const id of ids) if (!t.has(id)) t.missing(id, COLUMNS, `row ${id} is not in the input`);
@@ -120,6 +121,13 @@ function byPosition(t: TableCells, id: string, r: ApplicationRow) {
     table: 'applications',
     ...spanOf(r.values),
   };
+}
+
+/** More numbers than the row has cells: numbers of other rows ran into it. */
+function overfull(r: ApplicationRow): boolean {
+  let numbers = 0;
+  for (const v of r.values) if (v.kind !== 'blank') numbers++;
+  return numbers > N;
 }
 
 /**
