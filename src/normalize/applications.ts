@@ -70,6 +70,11 @@ function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: T
       placed.set(r.id!, r);
       anchors.push({ at: k, row: i });
     } else if (plausible(r.values, r.evidence !== 'none')) loose.push(k);
+    else if (holdsNumber(r.values)) {
+      // Too few numbers to be a row where they stand: they are some row's, and that row is not blank.
+      unplaced++;
+      ctx.diagnostics.push(unplacedValues(r));
+    }
   });
   // Gaps between consecutive anchors (and before the first, after the last).
   const bounds = [{ at: -1, row: -1 }, ...anchors, { at: rows.length, row: ids.length }];
@@ -97,18 +102,27 @@ function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: T
         last = at;
       } else {
         unplaced++;
-        ctx.diagnostics.push({
-          code: 'cell-unreadable',
-          severity: 'warning',
-          message: `values "${quotedText(r.values)}" could not be placed in a row of the table`,
-          path: 'table',
-          table: 'applications',
-          ...spanOf(r.values),
-        });
+        ctx.diagnostics.push(unplacedValues(r));
       }
     }
   }
   return { placed, unplaced };
+}
+
+function unplacedValues(r: ApplicationRow) {
+  return {
+    code: 'cell-unreadable',
+    severity: 'warning' as const,
+    message: `values "${quotedText(r.values)}" could not be placed in a row of the table`,
+    path: 'table',
+    table: 'applications',
+    ...spanOf(r.values),
+  };
+}
+
+function holdsNumber(values: readonly Cell[]): boolean {
+  for (const v of values) if (v.kind === 'value') return true;
+  return false;
 }
 
 /** The note that values with no label of their own went into row `id` by print order. */
