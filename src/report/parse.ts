@@ -253,9 +253,14 @@ function textForm(form: Form): Form {
   return form === 'html' ? 'plain-text' : form;
 }
 
+/** The characters `looksBinary` counts. */
+const NOT_TEXT = /[\x00-\x08\x0b\x0e-\x1f\ufffd]/;
+
 /** Mostly control characters or undecodable bytes: not text. */
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 65536);
+  // Text has none of them at all: a regexp says so many times faster than the count below.
+  if (!NOT_TEXT.test(sample)) return false;
   let bad = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
