@@ -22,6 +22,7 @@ import { normalizeApplications } from '../normalize/applications.js';
 import { normalizeReviewLitigation } from '../normalize/reviewLitigation.js';
 import type { NormalizeContext } from '../normalize/table.js';
 import { nameUnsettledCells } from '../normalize/unsettled.js';
+import { SearchBudget } from '../normalize/budget.js';
 import { checkApplications } from '../check/applications.js';
 import { checkReviewLitigation } from '../check/reviewLitigation.js';
 import { readTitle, readYear, readSignature, readSubject, readPublishedAt, readProcessingFee, parseDate } from '../prose/meta.js';
@@ -141,7 +142,7 @@ export function assemble(lexed: Lexed, options: ParseOptions): Report {
   const sections = readSections(plain);
   const agency = titleInfo.agency ?? readSignature(sections.other ?? plain) ?? readSubject(sections.overview);
 
-  const ctx: NormalizeContext = { input: text, diagnostics, provenance: new Map(), tables: [] };
+  const ctx: NormalizeContext = { input: text, diagnostics, provenance: new Map(), tables: [], budget: new SearchBudget() };
   const regions = locateTables(readRows(cells));
   const active = readActiveDisclosure(regions.activeDisclosure);
   const headerVersion = active.documents.headers[0] ?? active.decisions.headers[0] ?? active.fees.headers[0];
