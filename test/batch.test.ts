@@ -8,6 +8,8 @@ import { Readable } from 'node:stream';
 import { parseDocument, parseReport, type Report } from '../src/index.js';
 import { parseReports, streamReports } from '../src/node/index.js';
 import { TaskPool } from '../src/node/pool.js';
+import { defaultJobs, POOL_MIN_INPUTS } from '../src/node/jobs.js';
+import { availableParallelism } from 'node:os';
 import { collectInputs } from '../src/node/inputs.js';
 import { run } from '../src/cli/run.js';
 import { toRecords } from '../src/report/records.js';
@@ -29,6 +31,20 @@ async function corpusPaths(): Promise<string[]> {
 }
 
 const DOCUMENT = /\.(pdf|docx|doc)$/i;
+
+describe('the default number of threads', () => {
+  it('is this thread for a batch that workers would not pay back, a worker per core from POOL_MIN_INPUTS inputs on', () => {
+    expect(defaultJobs(1)).toBe(1);
+    expect(defaultJobs(POOL_MIN_INPUTS - 1)).toBe(1);
+    expect(defaultJobs(POOL_MIN_INPUTS)).toBe(availableParallelism());
+  });
+
+  it('parses a small batch in input order without a concurrency given, as one by one', async () => {
+    const paths = await corpusPaths();
+    const reports = await parseReports(paths);
+    expect(reports).toEqual(paths.map((p) => parseReport(readFileSync(p), { fileName: p })));
+  });
+});
 
 describe('parseReports', () => {
   it('on 2 workers gives, in order, exactly the Reports of parsing each file alone', async () => {
