@@ -5,9 +5,10 @@
 // `ambiguous-split`: never a guess. Counted in steps, not time, so the answer is the same on any machine.
 
 /**
- * Steps per report. The corpus's busiest report (014 as pdftotext prints it: rows whose blanks
- * vanished, read with the arithmetic to an exact answer) spends 20,589; seeded mutations of the corpus
- * reach about 40,000 (bench/run.mjs times the slowest of them).
+ * Steps per report (a step: a piece placed or kept in a reading, a row tried by the arithmetic). The
+ * corpus's busiest report (014 as pdftotext prints it: rows whose blanks vanished, read with the
+ * arithmetic to an exact answer) spends about 27,000; seeded mutations of the corpus that spend the
+ * most are timed by bench/run.mjs (bench/cases/).
  */
 export const REPORT_SEARCH_STEPS = 60_000;
 

@@ -137,6 +137,12 @@ class Readings {
   }
 
   private emit(): void {
+    // Keying and keeping a reading is a step per piece: a row of many readings spends its budget on them too.
+    this.walked += this.current.length;
+    if (this.walked > this.steps) {
+      this.overflow = true;
+      return;
+    }
     const key = readingKey(this.current);
     if (this.seen.has(key)) return;
     if (this.results.length >= this.limit) {
