@@ -33,10 +33,16 @@ async function corpusPaths(): Promise<string[]> {
 const DOCUMENT = /\.(pdf|docx|doc)$/i;
 
 describe('the default number of threads', () => {
-  it('is this thread for a batch that workers would not pay back, a worker per core from POOL_MIN_INPUTS inputs on', () => {
-    expect(defaultJobs(1)).toBe(1);
-    expect(defaultJobs(POOL_MIN_INPUTS - 1)).toBe(1);
-    expect(defaultJobs(POOL_MIN_INPUTS)).toBe(availableParallelism());
+  it('is this thread for a batch that workers would not pay back, a worker per idle core from POOL_MIN_INPUTS inputs on', () => {
+    expect(defaultJobs(1, 0, 2)).toBe(1);
+    expect(defaultJobs(POOL_MIN_INPUTS - 1, 0, 2)).toBe(1);
+    expect(defaultJobs(POOL_MIN_INPUTS, 0, 2)).toBe(2);
+    expect(defaultJobs(POOL_MIN_INPUTS, 0.3, 8)).toBe(8);
+    expect(defaultJobs(POOL_MIN_INPUTS, 3, 8)).toBe(5);
+    // Busy cores: the workers would only take turns with other processes.
+    expect(defaultJobs(POOL_MIN_INPUTS, 1, 2)).toBe(1);
+    expect(defaultJobs(POOL_MIN_INPUTS, 17, 2)).toBe(1);
+    expect(defaultJobs(POOL_MIN_INPUTS)).toBeLessThanOrEqual(availableParallelism());
   });
 
   it('parses a small batch in input order without a concurrency given, as one by one', async () => {

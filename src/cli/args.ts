@@ -7,7 +7,7 @@ export const USAGE = `usage:
   xxgk-report schema [--out FILE]              # the JSON Schema of the Report
   xxgk-report eval <dir|NAME.gold.json>... [--json] [--verbose] [--jobs N]   # score against gold files
 Directories are read recursively (.html .htm .txt .md, other files when they look like a report).
---jobs N parses on N worker threads (default: one per core from 1,500 inputs on, this thread below); output keeps the input order.
+--jobs N parses on N worker threads (default: this thread, or a worker per idle core for 1,500 inputs or more); output keeps the input order.
 Exit status: 0 all parsed without errors, 1 some input has an error diagnostic, 2 usage or I/O error;
 for eval: 0, 1 some cell is silent or phantom, 2 a gold file or its report is missing or unreadable.`;
 

@@ -15,7 +15,7 @@ import { runTask, type Outcome, type Task, type TaskSource } from './task.js';
 export type BatchInput = string | Uint8Array | { path: string } | { bytes: Uint8Array; fileName?: string } | { text: string; fileName?: string };
 
 export interface BatchOptions extends Omit<ParseOptions, 'fileName'> {
-  /** Worker threads; 1 parses in this thread. Default: this thread for fewer than 1,500 inputs, else one per core. */
+  /** Worker threads; 1 parses in this thread. Default: this thread, or a worker per idle core for 1,500 inputs or more (jobs.ts). */
   concurrency?: number;
 }
 
