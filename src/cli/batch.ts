@@ -24,7 +24,7 @@ export async function forEachOutcome(
   strict = false,
 ): Promise<void> {
   const progress = startProgress(io.stderr, refs.length);
-  const jobs = requested ?? defaultJobs(refs.length);
+  const jobs = requested ?? (await defaultJobs(refs.length));
   const pool = jobs > 1 && refs.length > 1 ? new TaskPool(Math.min(jobs, refs.length)) : undefined;
   // The parser is loaded only where it runs: with a pool, this thread just hands out paths and writes.
   const runHere = pool ? undefined : (await import('../node/task.js')).runTask;

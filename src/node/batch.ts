@@ -41,7 +41,7 @@ export async function* streamReports(inputs: Iterable<BatchInput> | AsyncIterabl
     if (next.done) break;
     head.push(next.value);
   }
-  const jobs = concurrency === undefined ? defaultJobs(head.length) : Math.max(1, Math.floor(concurrency));
+  const jobs = concurrency === undefined ? await defaultJobs(head.length) : Math.max(1, Math.floor(concurrency));
   const pool = jobs > 1 ? new TaskPool(jobs) : undefined;
   const run = (task: Task): Promise<Outcome> => (pool ? pool.run(task) : runTask(task));
   try {
