@@ -3,7 +3,7 @@
 // which only returns raw string grids, timed in this same run. Run after `npm run build`.
 //
 // Files: the reports the gold files of corpus/ and corpus/forms/ name, the search traps of bench/cases/,
-// and ../shared/corpus/scrapers/ when it is there. After BENCH_WARMUP passes (the JIT warms up), each
+// and ../shared/corpus/scrapers/ when it is there (BENCH_SHARED names another shared/). After BENCH_WARMUP passes (the JIT warms up), each
 // of BENCH_PASSES passes parses every file once, in turn; a file's time is the median of its passes,
 // so a pass that another process interrupted does not count (the machine may be shared), and the best
 // pass is printed beside it. HTML against pandas: BENCH_ROUNDS rounds, each timing ours and then
@@ -41,7 +41,8 @@ const cases = readdirSync(casesDir)
   .filter((n) => n !== 'README.md')
   .sort()
   .map((n) => join(casesDir, n));
-const scrapers = join(root, '..', 'shared', 'corpus', 'scrapers');
+const shared = process.env.BENCH_SHARED ?? join(root, '..', 'shared');
+const scrapers = join(shared, 'corpus', 'scrapers');
 const groups = [
   { name: 'corpus/', files: reportsOf(join(root, 'corpus')) },
   { name: 'corpus/forms/', files: reportsOf(join(root, 'corpus', 'forms')) },
@@ -49,7 +50,7 @@ const groups = [
   { name: 'bench/cases/ (search traps)', files: cases },
 ];
 const inputs = groups.flatMap((g) =>
-  g.files.map((p) => ({ group: g.name, name: p.startsWith(root) ? relative(root, p) : `shared/corpus/${relative(join(root, '..', 'shared', 'corpus'), p)}`, path: p, text: readFileSync(p, 'utf8'), html: extname(p).startsWith('.htm'), times: [] })),
+  g.files.map((p) => ({ group: g.name, name: p.startsWith(root) ? relative(root, p) : `shared/corpus/${relative(join(shared, 'corpus'), p)}`, path: p, text: readFileSync(p, 'utf8'), html: extname(p).startsWith('.htm'), times: [] })),
 );
 
 const median = (xs) => {
