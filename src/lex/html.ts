@@ -47,7 +47,8 @@ function wantsAttribs(name: string): boolean {
 
 /** An element or a text of a table kept until the table closes. `name` is '' for a text. */
 class HtmlNode {
-  readonly children: HtmlNode[] = [];
+  /** Shared by every node without children until its first (most cells of a sparse table have none). */
+  children: HtmlNode[] = NO_CHILDREN;
   /** A table that holds another table: page layout, read as blocks. */
   nested = false;
   constructor(
@@ -58,6 +59,14 @@ class HtmlNode {
     readonly data: string,
     readonly attribs: Readonly<Record<string, string>> | undefined,
   ) {}
+}
+
+const NO_CHILDREN: HtmlNode[] = [];
+
+/** A node's child, given its own array on the first. */
+function adopt(parent: HtmlNode, child: HtmlNode): void {
+  if (parent.children === NO_CHILDREN) parent.children = [child];
+  else parent.children.push(child);
 }
 
 /** What closing an element means, by the state its opening left. */
@@ -105,7 +114,7 @@ class HtmlLexer implements HtmlSink {
     if (this.kept.length || name === 'table') {
       if (!this.kept.length) this.flush();
       const node = new HtmlNode(name, start, start, '', attribs);
-      if (this.kept.length) this.kept[this.kept.length - 1]!.children.push(node);
+      if (this.kept.length) adopt(this.kept[this.kept.length - 1]!, node);
       this.kept.push(node);
       if (name === 'table') this.openTables.push(node);
       this.kinds.push(KEPT);
@@ -133,7 +142,7 @@ class HtmlLexer implements HtmlSink {
   text(data: string, start: number, end: number): void {
     if (this.titleDepth >= 0) this.title += data;
     if (this.skipDepth > 0) return;
-    if (this.kept.length) this.kept[this.kept.length - 1]!.children.push(new HtmlNode('', start, end, data, undefined));
+    if (this.kept.length) adopt(this.kept[this.kept.length - 1]!, new HtmlNode('', start, end, data, undefined));
     else this.addText(data, start, end);
   }
 
