@@ -13,6 +13,9 @@ export interface Piece {
   end: number;
 }
 
+/** Whether the walk remembers where it has been (see visitGap). */
+const REMEMBER = false;
+
 /** Texts the walk's memory tells apart (numbered as met, each by a step: a budget of steps stays far below). */
 const TEXTS = 2_097_152;
 
@@ -156,7 +159,9 @@ class Readings {
   /** None, one, … of the blanks that may have vanished before cell i, then cell i. */
   private visitGap(i: number): void {
     const { row, n, current } = this;
-    const prefix = this.prefixId();
+    // The memory is off until renderings 66 and 79 of test/property.placement.test.ts (011, review row
+    // null and unnamed with it on) are understood: it must change no answer, only the steps.
+    const prefix = REMEMBER ? this.prefixId() : -1;
     if (prefix >= 0) {
       const state = prefix * (row.length + 1) + i;
       if (this.visited.has(state)) return;
