@@ -1,15 +1,13 @@
-// npm run bench (second part) — the CLI batch at scale: 10,000 copies of the corpus reports in a temp
-// dir, parsed to NDJSON on /dev/null with --jobs 1 and --jobs 2, in BENCH_ROUNDS rounds (default 3).
-// Prints files/s, each round's speed-up and their median, and the peak RSS of the whole process (worker
-// threads included), for the full batch and for a tenth and twice as many files (memory must not grow
-// with the number of files). Run after `npm run build`.
-// Each round also times two `--jobs 1` processes side by side on half the files each: they share no
-// heap, no thread and no messages, so their speed-up is what two cores give this workload on this
-// machine, the bound for any pool: one parser alone has the other core free for V8's compiling and
-// collecting, and each copy compiles the parser anew.
+// npm run bench (third part) — the CLI batch: copies of the corpus reports in a temp dir, parsed to NDJSON
+// on /dev/null with the default --jobs (one thread below 1,500 files, a worker per core from there on:
+// src/node/jobs.ts) and with --jobs 1, interleaved, on BENCH_SMALL (500) files and on BENCH_FILES
+// (10,000) files, in BENCH_ROUNDS rounds (default 3); the default must be at least as fast as --jobs 1
+// on the small batch and faster on the large one. Prints files/s, each round's ratio and their median,
+// and the peak RSS of the whole process (worker threads included), also for a tenth and twice as many
+// files (memory must not grow with the number of files). Run after `npm run build`.
 // The machine may be shared: each run waits (up to a minute) for it to be idle, is tried again (up to
 // BENCH_TRIES times) when other processes took more than a tenth of a core meanwhile, and prints how
-// much they took, so a poor speed-up can be told from a busy machine.
+// much they took, so a poor speed-up can be told from a busy machine (BENCH_IDLE_WAIT seconds, BENCH_TRIES).
 import { copyFileSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -18,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 
 const root = join(import.meta.dirname, '..');
 const FILES = Number(process.env.BENCH_FILES ?? 10_000);
+const SMALL = Number(process.env.BENCH_SMALL ?? 500);
 const PER_DIR = 500;
 const TRIES = Number(process.env.BENCH_TRIES ?? 3);
 /** Rounds of (--jobs 1, --jobs 2): a single pair's speed-up varies by ±0.07 on an idle machine, their median far less. */
@@ -57,7 +56,7 @@ function machineTicks() {
 const TICK = 100; // USER_HZ
 
 /** Waits until other processes leave the machine mostly idle (at most `limit` seconds). */
-async function waitForIdle(limit = 60) {
+async function waitForIdle(limit = Number(process.env.BENCH_IDLE_WAIT ?? 60)) {
   for (let waited = 0; waited < limit; waited++) {
     const [b0, t0] = machineTicks();
     await new Promise((r) => setTimeout(r, 1000));
@@ -68,11 +67,11 @@ async function waitForIdle(limit = 60) {
 
 let spawned = 0;
 
-/** Runs the CLI over `paths` with --jobs `jobs`; resolves with its peak RSS, CPU time and summary line. */
+/** Runs the CLI over `paths` with --jobs `jobs` (the default when undefined); resolves with its peak RSS, CPU time and summary line. */
 function spawnCli(paths, jobs) {
   const statsFile = join(tmpdir(), `xxgk-bench-stats-${process.pid}-${++spawned}`);
   const devNull = openSync('/dev/null', 'w');
-  const child = spawn(process.execPath, ['--import', join(root, 'bench', 'peak-rss.mjs'), join(root, 'dist', 'cli.js'), 'parse', ...paths, '--format', 'ndjson', '--jobs', String(jobs)], {
+  const child = spawn(process.execPath, ['--import', join(root, 'bench', 'peak-rss.mjs'), join(root, 'dist', 'cli.js'), 'parse', ...paths, '--format', 'ndjson', ...(jobs === undefined ? [] : ['--jobs', String(jobs)])], {
     stdio: ['ignore', devNull, 'pipe'],
     env: { ...process.env, XXGK_BENCH_STATS_FILE: statsFile },
   });
@@ -105,26 +104,20 @@ async function timed(runs) {
 
 const runCli = (dir, jobs) => timed([[[dir], jobs]]);
 
-/** The batch's files split in two halves, each parsed by its own `--jobs 1` process, side by side. */
-function runHalves(dir) {
-  const files = readdirSync(dir)
-    .sort()
-    .flatMap((sub) => readdirSync(join(dir, sub)).sort().map((name) => join(dir, sub, name)));
-  const half = Math.ceil(files.length / 2);
-  return timed([
-    [files.slice(0, half), 1],
-    [files.slice(half), 1],
-  ]);
-}
-
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const dir = makeBatch(FILES);
-const small = makeBatch(Math.round(FILES / 10));
-const large = makeBatch(FILES * 2);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const batches = [
+  { files: SMALL, dir: makeBatch(SMALL), need: 'at least as fast' },
+  { files: FILES, dir: makeBatch(FILES), need: 'faster' },
+];
+/** BENCH_RSS=0 skips the runs on a tenth and on twice the files (memory's plateau). */
+const RSS_RUNS = process.env.BENCH_RSS !== '0';
+const tenth = RSS_RUNS ? makeBatch(Math.round(FILES / 10)) : undefined;
+const twice = RSS_RUNS ? makeBatch(FILES * 2) : undefined;
 try {
-  console.log(`\nbatch: ${FILES} files (copies of ${corpus.length} corpus reports), parse --format ndjson > /dev/null, ${availableParallelism()} cores`);
+  console.log(`\nbatch: copies of ${corpus.length} corpus reports, parse --format ndjson > /dev/null, ${availableParallelism()} cores`);
   /** A run on an undisturbed machine, or the least disturbed of TRIES. */
-  const quietRun = async (label, run) => {
+  const quietRun = async (label, files, run) => {
     let r;
     for (let attempt = 1; attempt <= TRIES; attempt++) {
       const tried = await run();
@@ -132,39 +125,35 @@ try {
       if (r.otherCores <= QUIET) break;
       console.log(`${label}: other processes used ${tried.otherCores.toFixed(2)} core(s) during try ${attempt}${attempt < TRIES ? ', trying again' : ''}`);
     }
-    console.log(
-      `${label}: ${r.seconds.toFixed(1)} s, ${(FILES / r.seconds).toFixed(0)} files/s, peak RSS ${mb(r.rss)}${r.processes > 1 ? ' (the larger process)' : ''}, CPU ${r.cpuSeconds.toFixed(1)} s; other processes used ${r.otherCores.toFixed(2)} core(s) meanwhile`,
-    );
+    console.log(`${label}: ${r.seconds.toFixed(2)} s, ${(files / r.seconds).toFixed(0)} files/s, peak RSS ${mb(r.rss)}, CPU ${r.cpuSeconds.toFixed(1)} s; other processes used ${r.otherCores.toFixed(2)} core(s) meanwhile`);
     return r;
   };
-  const speedups = [];
-  const ceilings = [];
   let peak = 0;
-  let last;
-  for (let round = 1; round <= ROUNDS; round++) {
-    console.log(`round ${round} of ${ROUNDS}`);
-    const one = await quietRun('--jobs 1', () => runCli(dir, 1));
-    const two = await quietRun('--jobs 2', () => runCli(dir, 2));
-    // What any two-thread design could get here: two processes that share nothing, on half the files each.
-    const halves = await quietRun('two --jobs 1 processes, half the files each, side by side', () => runHalves(dir));
-    speedups.push(one.seconds / two.seconds);
-    ceilings.push(one.seconds / halves.seconds);
-    peak = Math.max(peak, one.rss, two.rss);
-    last = two;
+  const verdicts = [];
+  for (const batch of batches) {
+    const ratios = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      console.log(`${batch.files} files, round ${round} of ${ROUNDS}`);
+      // Which goes first alternates: neither always meets the other's leftovers (page cache, a busy core).
+      const order = round % 2 ? [undefined, 1] : [1, undefined];
+      const runs = {};
+      for (const jobs of order) runs[jobs ?? 'default'] = await quietRun(jobs ? '  --jobs 1' : '  default --jobs', batch.files, () => runCli(batch.dir, jobs));
+      ratios.push(runs[1].seconds / runs.default.seconds);
+      peak = Math.max(peak, runs[1].rss, runs.default.rss);
+    }
+    const m = median(ratios);
+    const ok = batch.need === 'faster' ? m > 1 : m >= 0.97;
+    verdicts.push(`${batch.files} files: default ${m.toFixed(2)}× the speed of --jobs 1 (median of ${ratios.map((x) => x.toFixed(2)).join(', ')}; must be ${batch.need})${ok ? '' : '  NOT MET'}`);
   }
-  console.log(`summary: ${last.summary}`);
-  // A tenth of the files ends before the workers' heaps reach their steady size; twice as many shows the plateau.
-  const smallRun = await runCli(small, 2);
-  const largeRun = await runCli(large, 2);
-  peak = Math.max(peak, smallRun.rss, largeRun.rss);
-  console.log(`--jobs 2 peak RSS: ${mb(smallRun.rss)} on ${Math.round(FILES / 10)} files, ${mb(last.rss)} on ${FILES}, ${mb(largeRun.rss)} on ${FILES * 2}`);
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const rounds = (xs) => xs.map((x) => `${x.toFixed(2)}×`).join(', ');
-  console.log(`speed-up --jobs 2 / --jobs 1 per round: ${rounds(speedups)}`);
-  console.log(`two separate processes / --jobs 1 per round: ${rounds(ceilings)} (no pool, no messages: what two cores give this workload here)`);
-  console.log(`speed-up, median of ${ROUNDS}: ${median(speedups).toFixed(2)}× (target ≥ 1.6× on 2 cores); two separate processes: ${median(ceilings).toFixed(2)}×; peak RSS of all runs ${mb(peak)} (target < 300 MB)`);
+  if (RSS_RUNS) {
+    const tenthRun = await runCli(tenth, undefined);
+    const twiceRun = await runCli(twice, undefined);
+    peak = Math.max(peak, tenthRun.rss, twiceRun.rss);
+    console.log(`default --jobs peak RSS: ${mb(tenthRun.rss)} on ${Math.round(FILES / 10)} files, ${mb(twiceRun.rss)} on ${FILES * 2}`);
+  }
+  console.log(`peak RSS of all runs ${mb(peak)} (target < 300 MB)`);
+  for (const v of verdicts) console.log(v);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(small, { recursive: true, force: true });
-  rmSync(large, { recursive: true, force: true });
+  for (const b of batches) rmSync(b.dir, { recursive: true, force: true });
+  for (const d of [tenth, twice]) if (d) rmSync(d, { recursive: true, force: true });
 }

@@ -8,6 +8,8 @@ import { Readable } from 'node:stream';
 import { parseDocument, parseReport, type Report } from '../src/index.js';
 import { parseReports, streamReports } from '../src/node/index.js';
 import { TaskPool } from '../src/node/pool.js';
+import { defaultJobs, jobsFor, POOL_MIN_INPUTS } from '../src/node/jobs.js';
+import { availableParallelism } from 'node:os';
 import { collectInputs } from '../src/node/inputs.js';
 import { run } from '../src/cli/run.js';
 import { toRecords } from '../src/report/records.js';
@@ -29,6 +31,27 @@ async function corpusPaths(): Promise<string[]> {
 }
 
 const DOCUMENT = /\.(pdf|docx|doc)$/i;
+
+describe('the default number of threads', () => {
+  it('is this thread for a batch that workers would not pay back, a worker per idle core from POOL_MIN_INPUTS inputs on', async () => {
+    expect(jobsFor(1, 0, 2)).toBe(1);
+    expect(jobsFor(POOL_MIN_INPUTS - 1, 0, 2)).toBe(1);
+    expect(jobsFor(POOL_MIN_INPUTS, 0, 2)).toBe(2);
+    expect(jobsFor(POOL_MIN_INPUTS, 0.3, 8)).toBe(8);
+    expect(jobsFor(POOL_MIN_INPUTS, 3, 8)).toBe(5);
+    // Busy cores: the workers would only take turns with other processes.
+    expect(jobsFor(POOL_MIN_INPUTS, 1, 2)).toBe(1);
+    expect(jobsFor(POOL_MIN_INPUTS, 1.9, 2)).toBe(1);
+    expect(await defaultJobs(10)).toBe(1);
+    expect(await defaultJobs(POOL_MIN_INPUTS)).toBeLessThanOrEqual(availableParallelism());
+  });
+
+  it('parses a small batch in input order without a concurrency given, as one by one', async () => {
+    const paths = await corpusPaths();
+    const reports = await parseReports(paths);
+    expect(reports).toEqual(paths.map((p) => parseReport(readFileSync(p), { fileName: p })));
+  });
+});
 
 describe('parseReports', () => {
   it('on 2 workers gives, in order, exactly the Reports of parsing each file alone', async () => {

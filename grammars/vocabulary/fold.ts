@@ -23,6 +23,9 @@ mark(INVISIBLE, INVISIBLE_MARK);
 mark(QUOTES, QUOTE);
 mark(NUMBER_MARKS, NUMBER_MARK);
 
+/** Any character that prints nothing: a regexp finds the first in a page many times faster than a loop over its codes. */
+export const INVISIBLE_PATTERN = new RegExp(`[${[...INVISIBLE].join('')}]`);
+
 /** A character that prints nothing (INVISIBLE), by code. */
 export function isInvisible(code: number): boolean {
   return (CLASS[code]! & INVISIBLE_MARK) !== 0;

@@ -21,7 +21,7 @@ const COMPARED_CELLS = [
   ...['regulations', 'normativeDocuments'].flatMap((r) => ['issued', 'repealed', 'inForce'].map((c) => `documents/${r}/${c}`)),
 ];
 
-export async function runAcrossYears(args: { paths: string[]; out?: string; jobs: number }, io: Io): Promise<number> {
+export async function runAcrossYears(args: { paths: string[]; out?: string; jobs?: number }, io: Io): Promise<number> {
   const summary = new Summary();
   const { inputs, errors } = await collectInputs(args.paths);
   for (const e of errors) {

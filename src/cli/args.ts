@@ -1,6 +1,4 @@
 // The command line, read into a typed command (or a usage message).
-import { availableParallelism } from 'node:os';
-
 export const USAGE = `usage:
   xxgk-report parse <file|dir|->... [--format json|ndjson|csv] [--strict] [--out FILE] [--jobs N]
   xxgk-report check <file|dir|->... [--jobs N]
@@ -9,18 +7,18 @@ export const USAGE = `usage:
   xxgk-report schema [--out FILE]              # the JSON Schema of the Report
   xxgk-report eval <dir|NAME.gold.json>... [--json] [--verbose] [--jobs N]   # score against gold files
 Directories are read recursively (.html .htm .txt .md, other files when they look like a report).
---jobs N parses on N worker threads (default: the number of cores); output keeps the input order.
+--jobs N parses on N worker threads (default: this thread, or a worker per idle core for 1,500 inputs or more); output keeps the input order.
 Exit status: 0 all parsed without errors, 1 some input has an error diagnostic, 2 usage or I/O error;
 for eval: 0, 1 some cell is silent or phantom, 2 a gold file or its report is missing or unreadable.`;
 
 export type Format = 'json' | 'ndjson' | 'csv';
 
 export type Args =
-  | { command: 'parse'; paths: string[]; format: Format; strict: boolean; out?: string; jobs: number }
-  | { command: 'check'; paths: string[]; acrossYears: boolean; out?: string; jobs: number }
+  | { command: 'parse'; paths: string[]; format: Format; strict: boolean; out?: string; jobs?: number }
+  | { command: 'check'; paths: string[]; acrossYears: boolean; out?: string; jobs?: number }
   | { command: 'view'; path: string; out?: string }
   | { command: 'schema'; out?: string }
-  | { command: 'eval'; paths: string[]; json: boolean; verbose: boolean; jobs: number };
+  | { command: 'eval'; paths: string[]; json: boolean; verbose: boolean; jobs?: number };
 
 /** `{ help }` for --help, a string for a usage error. */
 export function parseArgs(argv: readonly string[]): Args | { help: true } | string {
@@ -33,7 +31,7 @@ export function parseArgs(argv: readonly string[]): Args | { help: true } | stri
   let json = false;
   let verbose = false;
   let out: string | undefined;
-  let jobs = availableParallelism();
+  let jobs: number | undefined;
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -69,11 +67,11 @@ export function parseArgs(argv: readonly string[]): Args | { help: true } | stri
     case 'eval':
       if (!paths.length) return 'no input: give corpus directories or gold files';
       if (paths.includes('-')) return 'eval reads gold files beside their reports, not stdin';
-      return { command, paths, json, verbose, jobs };
+      return { command, paths, json, verbose, ...(jobs ? { jobs } : {}) };
     case 'parse':
     case 'check':
       if (!paths.length) return 'no input: give files, directories or - for stdin';
-      if (command === 'parse') return { command, paths, format, strict, jobs, ...(out ? { out } : {}) };
-      return { command, paths, acrossYears, jobs, ...(out ? { out } : {}) };
+      if (command === 'parse') return { command, paths, format, strict, ...(jobs ? { jobs } : {}), ...(out ? { out } : {}) };
+      return { command, paths, acrossYears, ...(jobs ? { jobs } : {}), ...(out ? { out } : {}) };
   }
 }

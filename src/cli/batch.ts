@@ -2,6 +2,7 @@
 // input order and stream to the sink, so memory stays flat however many files there are.
 import { mapOrdered } from '../node/ordered.js';
 import { TaskPool } from '../node/pool.js';
+import { defaultJobs } from '../node/jobs.js';
 import type { Outcome, Task, TaskOutput } from '../node/outcome.js';
 import { collectInputs, readInput, type InputRef } from '../node/inputs.js';
 import { csvHeader } from '../report/format.js';
@@ -13,16 +14,17 @@ import type { Io } from './run.js';
 /** Inputs in flight per worker: enough to keep workers busy, few enough to bound memory. */
 const WINDOW_PER_JOB = 4;
 
-/** Runs `output` tasks over the inputs; calls `each` with every outcome, in input order. */
+/** Runs `output` tasks over the inputs (on `jobs` threads, else by their number); calls `each` with every outcome, in input order. */
 export async function forEachOutcome(
   refs: readonly InputRef[],
   output: TaskOutput,
-  jobs: number,
+  requested: number | undefined,
   io: Io,
   each: (outcome: Outcome, progress: Progress) => Promise<void> | void,
   strict = false,
 ): Promise<void> {
   const progress = startProgress(io.stderr, refs.length);
+  const jobs = requested ?? (await defaultJobs(refs.length));
   const pool = jobs > 1 && refs.length > 1 ? new TaskPool(Math.min(jobs, refs.length)) : undefined;
   // The parser is loaded only where it runs: with a pool, this thread just hands out paths and writes.
   const runHere = pool ? undefined : (await import('../node/task.js')).runTask;
@@ -58,7 +60,7 @@ export interface BatchArgs {
   format?: 'json' | 'ndjson' | 'csv';
   strict?: boolean;
   out?: string;
-  jobs: number;
+  jobs?: number;
 }
 
 export async function runBatch(args: BatchArgs, io: Io): Promise<number> {

@@ -12,7 +12,8 @@ export interface EvalArgs {
   paths: string[];
   json: boolean;
   verbose: boolean;
-  jobs: number;
+  /** Worker threads; the batch's default when absent. */
+  jobs?: number;
 }
 
 interface Pair {
@@ -76,7 +77,7 @@ export async function runEval(args: EvalArgs, io: Io): Promise<number> {
   let i = 0;
   for await (const report of streamReports(
     pairs.map((p) => ({ path: p.report })),
-    { concurrency: args.jobs },
+    args.jobs ? { concurrency: args.jobs } : {},
   )) {
     const score = scoreReport(report, pairs[i++]!.gold);
     scores.push(score);

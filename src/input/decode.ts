@@ -221,8 +221,12 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** Node's Buffer, where there is one (not in a browser): it counts UTF-8 bytes natively, many times faster than a loop. */
+const nodeBuffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: 'utf8'): number } }).Buffer;
+
 /** UTF-8 length of a string without encoding it (a lone surrogate counts as U+FFFD, 3 bytes). */
 export function utf8Length(text: string): number {
+  if (nodeBuffer) return nodeBuffer.byteLength(text, 'utf8');
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

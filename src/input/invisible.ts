@@ -1,7 +1,7 @@
 // Characters that print nothing — zero-width spaces and joiners, a BOM in mid-text (files joined by a
 // scraper), soft hyphens — split words for every keyword search (政​府 is not 政府). They are taken out
 // before lexing, and the lexed cells' offsets are mapped back, so provenance still points into the input.
-import { isInvisible } from '../../grammars/vocabulary/fold.js';
+import { INVISIBLE_PATTERN, isInvisible } from '../../grammars/vocabulary/fold.js';
 
 export interface Visible {
   /** The text without invisible characters. */
@@ -11,13 +11,7 @@ export interface Visible {
 }
 
 export function withoutInvisible(input: string): Visible {
-  let first = -1;
-  for (let i = 0; i < input.length; i++) {
-    if (isInvisible(input.charCodeAt(i))) {
-      first = i;
-      break;
-    }
-  }
+  const first = input.search(INVISIBLE_PATTERN);
   if (first < 0) return { text: input, toInput: (o) => o };
   // `at[j]`: where in `text` the j-th removed character would have stood.
   const at: number[] = [];

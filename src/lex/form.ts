@@ -19,8 +19,10 @@ export type Form = 'html' | 'markdown' | 'pipe-text' | 'box-text' | 'tab-text' |
  * `lines` gives the text's lines (split only when the head does not already say HTML).
  */
 export function detectForm(text: string, lines: () => readonly Line[] = () => splitLines(text)): Form {
-  const head = text.slice(0, 65536).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+  const trimmed = text.slice(0, 65536).trimStart();
+  // Its first characters decide a page; lowercasing 64 KB of CJK text costs as much as lexing it.
+  const lead = trimmed.slice(0, 14).toLowerCase();
+  if (lead.startsWith('<!doctype html') || lead.startsWith('<html')) return 'html';
   const all = lines();
   let markdownRows = 0;
   let markdownRules = 0;
@@ -45,7 +47,7 @@ export function detectForm(text: string, lines: () => readonly Line[] = () => sp
   }
   // Markdown may carry raw HTML (pandoc's gfm writes tables it cannot draw as <table>): its pipe tables decide.
   if (markdownRules >= 1 && markdownRows >= 3 && markdownRows >= pipeCells) return 'markdown';
-  if (countTags(head) >= 3) return 'html';
+  if (countTags(trimmed.toLowerCase()) >= 3) return 'html';
   if (box >= 3) return 'box-text';
   if (markdownRows >= 3 && markdownRows >= pipeCells) return 'markdown';
   if (pipeCells >= 3) return 'pipe-text';

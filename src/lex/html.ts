@@ -1,9 +1,10 @@
-// HTML → cells with cheerio: tables become grids (colspan/rowspan expanded, covered slots marked
-// `span`), everything else becomes one label cell per block. cheerio runs htmlparser2 here (forgiving,
-// several times faster than parse5 on these pages), whose node indices give every cell's offsets.
-import * as cheerio from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+// HTML → cells in one pass over htmlparser2's events (./htmlEvents.ts), with no DOM of the page: text
+// outside tables becomes one label cell per block as it streams by, and menus, scripts and footers
+// cost their tokens and nothing more. Only a table is kept as a tree until it closes, because only
+// then is it known whether it holds another table (page layout, read as blocks) or is a grid
+// (colspan/rowspan expanded, covered slots marked `span`).
 import { type Cell, isValueText, makeCell } from './cell.js';
+import { readHtml, type HtmlSink } from './htmlEvents.js';
 import { flattenDeepNesting } from './nesting.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'select', 'option', 'button', 'head']);
@@ -17,6 +18,7 @@ const MAX_SPAN = 1000;
 const MAX_GRID_SLOTS = 2_000_000;
 /** Grid slots per character of a table's HTML: spans cannot turn a few KB into millions of cells. */
 const SLOTS_PER_CHAR = 16;
+const PUB_DATE_NAMES = new Set(['PubDate', 'pubdate', 'publishdate']);
 
 export interface HtmlLex {
   cells: Cell[];
@@ -29,64 +31,172 @@ export interface HtmlLex {
 }
 
 export function lexHtml(html: string): HtmlLex {
-  // Same length, so every node's offsets are offsets into `html`.
-  const $ = cheerio.load(flattenDeepNesting(html), { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
-  const root = $.root()[0]!;
-  const facts = pageFacts(root);
-  const out = new HtmlWalker(facts.layoutTables);
-  out.walk(root);
-  out.flush();
-  const title = metaTitle(facts);
-  const published = facts.pubDate?.attribs['content']?.trim();
-  return { cells: out.cells, text: out.lines.join('\n'), ...(title ? { title } : {}), ...(published ? { published } : {}) };
+  const lexer = new HtmlLexer();
+  // Same length, so every offset is an offset into `html`.
+  readHtml(flattenDeepNesting(html), lexer, wantsAttribs);
+  lexer.flush();
+  const title = lexer.pageTitle();
+  const published = lexer.pubDate?.trim();
+  return { cells: lexer.cells, text: lexer.lines.join('\n'), ...(title ? { title } : {}), ...(published ? { published } : {}) };
 }
 
-/** `<meta name="ArticleTitle" content>`, else the first `<title>`'s text. */
-function metaTitle(facts: PageFacts): string | undefined {
-  const article = facts.articleTitle?.attribs['content']?.trim();
-  if (article) return article;
-  const title = facts.title ? textContent(facts.title).trim() : '';
-  return title || undefined;
+/** Only cells' spans and the page's meta tags are read from attributes. */
+function wantsAttribs(name: string): boolean {
+  return name === 'td' || name === 'th' || name === 'meta';
 }
 
-class HtmlWalker {
+/** An element or a text of a table kept until the table closes. `name` is '' for a text. */
+class HtmlNode {
+  /** Shared by every node without children until its first (most cells of a sparse table have none). */
+  children: HtmlNode[] = NO_CHILDREN;
+  /** A table that holds another table: page layout, read as blocks. */
+  nested = false;
+  constructor(
+    readonly name: string,
+    readonly start: number,
+    /** Inclusive, as htmlparser2's. */
+    public end: number,
+    readonly data: string,
+    readonly attribs: Readonly<Record<string, string>> | undefined,
+  ) {}
+}
+
+const NO_CHILDREN: HtmlNode[] = [];
+
+/** A node's child, given its own array on the first. */
+function adopt(parent: HtmlNode, child: HtmlNode): void {
+  if (parent.children === NO_CHILDREN) parent.children = [child];
+  else parent.children.push(child);
+}
+
+/** What closing an element means, by the state its opening left. */
+const PLAIN = 0;
+const BLOCK_EXIT = 1;
+const SKIPPED = 2;
+const KEPT = 3;
+
+class HtmlLexer implements HtmlSink {
   cells: Cell[] = [];
   lines: string[] = [];
+  /** `<meta name="ArticleTitle">`'s and the first PubDate meta's `content` (the first of each, document order). */
+  articleTitle: string | undefined;
+  pubDate: string | undefined;
+  private articleTitleSeen = false;
+  private pubDateSeen = false;
+  /** The first `<title>`'s text, and how deep it is while it is open. */
+  private title: string | undefined;
+  private titleDepth = -1;
+
   private buffer = '';
   private bufStart = -1;
   private bufEnd = -1;
+  /** Per open element, innermost last: what its closing does. */
+  private readonly kinds: number[] = [];
+  /** Open elements inside a skipped one (script, head, …), the skipped one included. */
+  private skipDepth = 0;
+  /** The open elements of the table being kept, innermost last; empty outside tables. */
+  private readonly kept: HtmlNode[] = [];
+  /** The kept tables that are open. */
+  private readonly openTables: HtmlNode[] = [];
 
-  constructor(private readonly layoutTables: Set<AnyNode>) {}
+  open(name: string, start: number, attribs: Readonly<Record<string, string>> | undefined): void {
+    if (name === 'title' && this.titleDepth < 0 && this.title === undefined) {
+      this.titleDepth = this.kinds.length;
+      this.title = '';
+    } else if (name === 'meta' && attribs) this.noteMeta(attribs);
+    // A table anywhere inside a kept table, even in a skipped element, makes it page layout.
+    if (name === 'table') for (const t of this.openTables) t.nested = true;
+    if (this.skipDepth > 0 || SKIP.has(name)) {
+      this.skipDepth++;
+      this.kinds.push(SKIPPED);
+      return;
+    }
+    if (this.kept.length || name === 'table') {
+      if (!this.kept.length) this.flush();
+      const node = new HtmlNode(name, start, start, '', attribs);
+      if (this.kept.length) adopt(this.kept[this.kept.length - 1]!, node);
+      this.kept.push(node);
+      if (name === 'table') this.openTables.push(node);
+      this.kinds.push(KEPT);
+      return;
+    }
+    if (BLOCK.has(name)) {
+      this.flush();
+      this.kinds.push(BLOCK_EXIT);
+    } else this.kinds.push(PLAIN);
+  }
 
-  /** Iterative depth-first walk: 20,000 nested `<div>`s must not overflow the stack. */
-  walk(root: AnyNode): void {
+  close(end: number): void {
+    // domhandler closes the element on top, whatever the name.
+    const kind = this.kinds.pop()!;
+    if (this.kinds.length === this.titleDepth) this.titleDepth = -1;
+    if (kind === SKIPPED) this.skipDepth--;
+    else if (kind === KEPT) {
+      const node = this.kept.pop()!;
+      node.end = end;
+      if (node.name === 'table') this.openTables.pop();
+      if (!this.kept.length) this.keptTable(node);
+    } else if (kind === BLOCK_EXIT) this.flush();
+  }
+
+  text(data: string, start: number, end: number): void {
+    if (this.titleDepth >= 0) this.title += data;
+    if (this.skipDepth > 0) return;
+    if (this.kept.length) adopt(this.kept[this.kept.length - 1]!, new HtmlNode('', start, end, data, undefined));
+    else this.addText(data, start, end);
+  }
+
+  /** `<meta name="ArticleTitle" content>`, else the first `<title>`'s text. */
+  pageTitle(): string | undefined {
+    const article = this.articleTitle?.trim();
+    if (article) return article;
+    const title = this.title?.trim() ?? '';
+    return title || undefined;
+  }
+
+  /** The first meta of each name is the one read, with its content or without. */
+  private noteMeta(attribs: Readonly<Record<string, string>>): void {
+    const name = attribs['name'];
+    if (name === 'ArticleTitle') {
+      if (!this.articleTitleSeen) this.articleTitle = attribs['content'];
+      this.articleTitleSeen = true;
+    } else if (name !== undefined && PUB_DATE_NAMES.has(name)) {
+      if (!this.pubDateSeen) this.pubDate = attribs['content'];
+      this.pubDateSeen = true;
+    }
+  }
+
+  /** A table closed: a grid, or page layout whose blocks and inner tables are read in order. */
+  private keptTable(table: HtmlNode): void {
+    if (table.nested) this.walk(table);
+    else this.table(table);
+  }
+
+  /** Iterative depth-first walk of kept nodes: a layout table nested thousands deep must not overflow the stack. */
+  private walk(root: HtmlNode): void {
     // Nodes to visit and whether each is the way out of an element: two arrays, no object per node.
-    const nodes: AnyNode[] = [root];
+    const nodes: HtmlNode[] = [root];
     const exits: boolean[] = [false];
     while (nodes.length) {
       const node = nodes.pop()!;
       const exit = exits.pop()!;
-      if (node.type === 'text') {
-        this.addText((node as unknown as { data: string }).data, node.startIndex, node.endIndex);
+      if (node.name === '') {
+        this.addText(node.data, node.start, node.end);
         continue;
       }
-      if (node.type !== 'tag' && node.type !== 'root') continue;
-      const el = node as Element;
-      const name = node.type === 'root' ? 'root' : el.name.toLowerCase();
-      if (SKIP.has(name)) continue;
       if (exit) {
-        if (BLOCK.has(name)) this.flush();
+        if (BLOCK.has(node.name)) this.flush();
         continue;
       }
-      if (name === 'table' && !this.layoutTables.has(el)) {
+      if (node.name === 'table' && !node.nested) {
         this.flush();
-        this.table(el);
+        this.table(node);
         continue;
       }
-      if (BLOCK.has(name)) this.flush();
+      if (BLOCK.has(node.name)) this.flush();
       nodes.push(node);
       exits.push(true);
-      const children = el.children ?? [];
+      const children = node.children;
       for (let i = children.length - 1; i >= 0; i--) {
         nodes.push(children[i]!);
         exits.push(false);
@@ -94,14 +204,14 @@ class HtmlWalker {
     }
   }
 
-  private addText(data: string, start: number | null, end: number | null): void {
+  private addText(data: string, start: number, end: number): void {
     if (data.trim() === '') {
       if (this.buffer) this.buffer += ' ';
       return;
     }
-    if (this.bufStart < 0 && start !== null) this.bufStart = start;
+    if (this.bufStart < 0) this.bufStart = start;
     // htmlparser2's end index is inclusive.
-    if (end !== null) this.bufEnd = end + 1;
+    this.bufEnd = end + 1;
     this.buffer += data;
   }
 
@@ -119,26 +229,24 @@ class HtmlWalker {
   }
 
   /** Expands a table into a grid and emits it row by row. */
-  private table(table: Element): void {
+  private table(table: HtmlNode): void {
     const rows = collectRows(table);
-    const grid: (Element | null | undefined)[][] = [];
+    const grid: (HtmlNode | null | undefined)[][] = [];
     // Each table's own size bounds its grid, so a span bomb cannot starve the report's tables.
-    let slotsLeft = Math.min(MAX_GRID_SLOTS, 1024 + SLOTS_PER_CHAR * ((table.endIndex ?? 0) - (table.startIndex ?? 0)));
+    let slotsLeft = Math.min(MAX_GRID_SLOTS, 1024 + SLOTS_PER_CHAR * (table.end - table.start));
     for (let r = 0; r < rows.length; r++) {
       grid[r] ??= [];
       let c = 0;
       for (const td of rows[r]!.children) {
-        if (td.type !== 'tag') continue;
-        const tag = (td as Element).name.toLowerCase();
-        if (tag !== 'td' && tag !== 'th') continue;
+        if (td.name !== 'td' && td.name !== 'th') continue;
         while (grid[r]![c] !== undefined) c++;
-        const colspan = spanAttr(td as Element, 'colspan');
-        const rowspan = Math.min(spanAttr(td as Element, 'rowspan'), rows.length - r);
+        const colspan = spanAttr(td, 'colspan');
+        const rowspan = Math.min(spanAttr(td, 'rowspan'), rows.length - r);
         // Out of slots: the rest of this row is dropped.
         if ((slotsLeft -= colspan * rowspan) < 0) break;
         for (let dr = 0; dr < rowspan; dr++) {
           const row = (grid[r + dr] ??= []);
-          for (let dc = 0; dc < colspan; dc++) row[c + dc] = dr === 0 && dc === 0 ? (td as Element) : null;
+          for (let dc = 0; dc < colspan; dc++) row[c + dc] = dr === 0 && dc === 0 ? td : null;
         }
         c += colspan;
       }
@@ -154,7 +262,7 @@ class HtmlWalker {
         if (slot === null) {
           this.cells.push(makeCell('span', '', 0, 0, first));
         } else {
-          const cell = this.cellOf(slot, first);
+          const cell = cellOf(slot, first);
           this.cells.push(cell);
           if (cell.text) lineParts.push(cell.text);
         }
@@ -163,131 +271,57 @@ class HtmlWalker {
       if (lineParts.length) this.lines.push(lineParts.join(' | '));
     }
   }
-
-  private cellOf(td: Element, rowStart: boolean): Cell {
-    // An empty `<td></td>` is most cells of a sparse table: no text to fold, nothing to allocate for it.
-    if (td.children.length === 0) {
-      const start = td.startIndex ?? 0;
-      return makeCell('blank', '', start, Math.max(start, (td.endIndex ?? start) + 1), rowStart);
-    }
-    const inner = textOf(td);
-    const text = inner.text.replace(/\s+/g, ' ').trim();
-    const kind = text === '' ? 'blank' : isValueText(text) ? 'value' : 'label';
-    // The cell's offsets are those of its text (`62` in `<td><p><span>62</span></p></td>`).
-    const start = inner.start ?? td.startIndex ?? 0;
-    const end = inner.end ?? (td.endIndex ?? start) + 1;
-    return makeCell(kind, text, start, Math.max(start, end), rowStart);
-  }
 }
 
-/** Every text below a node, in order (as domutils' textContent, which cheerio's text() is): iterative, for deep pages. */
-function textContent(node: AnyNode): string {
-  let out = '';
-  const stack: AnyNode[] = [node];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (Object.prototype.hasOwnProperty.call(n, 'children') && n.type !== 'comment') {
-      const children = (n as Element).children;
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    } else if (n.type === 'text') out += (n as unknown as { data: string }).data;
-  }
-  return out;
+function cellOf(td: HtmlNode, rowStart: boolean): Cell {
+  // An empty `<td></td>` is most cells of a sparse table: no text to fold, nothing to allocate for it.
+  if (td.children.length === 0) return makeCell('blank', '', td.start, Math.max(td.start, td.end + 1), rowStart);
+  const inner = textOf(td);
+  const text = inner.text.replace(/\s+/g, ' ').trim();
+  const kind = text === '' ? 'blank' : isValueText(text) ? 'value' : 'label';
+  // The cell's offsets are those of its text (`62` in `<td><p><span>62</span></p></td>`).
+  const start = inner.start ?? td.start;
+  const end = inner.end ?? td.end + 1;
+  return makeCell(kind, text, start, Math.max(start, end), rowStart);
 }
 
 /** The rows of a table in order, through thead/tbody/tfoot, without entering nested tables. */
-function collectRows(table: Element): Element[] {
-  const rows: Element[] = [];
+function collectRows(table: HtmlNode): HtmlNode[] {
+  const rows: HtmlNode[] = [];
   for (const child of table.children) {
-    if (child.type !== 'tag') continue;
-    const name = (child as Element).name.toLowerCase();
-    if (name === 'tr') rows.push(child as Element);
-    else if (name === 'thead' || name === 'tbody' || name === 'tfoot')
-      for (const tr of (child as Element).children) if (tr.type === 'tag' && (tr as Element).name.toLowerCase() === 'tr') rows.push(tr as Element);
+    if (child.name === 'tr') rows.push(child);
+    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') for (const tr of child.children) if (tr.name === 'tr') rows.push(tr);
   }
   return rows;
 }
 
-function spanAttr(el: Element, name: string): number {
-  const n = Number.parseInt(el.attribs[name] ?? '1', 10);
+function spanAttr(el: HtmlNode, name: string): number {
+  const n = Number.parseInt(el.attribs?.[name] ?? '1', 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
 }
 
 /**
  * A cell's text — `<br>`, `<p>`, `<span>` and Word's `<o:p>` fold into one string (SPEC D7) — and
- * the offsets from its first to its last non-blank text.
+ * the offsets from its first to its last non-blank text. Skipped elements were never kept.
  */
-function textOf(root: Element): { text: string; start: number | undefined; end: number | undefined } {
+function textOf(root: HtmlNode): { text: string; start: number | undefined; end: number | undefined } {
   let text = '';
   let start: number | undefined;
   let end: number | undefined;
-  const stack: AnyNode[] = [];
+  const stack: HtmlNode[] = [];
   for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type === 'text') {
-      const data = (node as unknown as { data: string }).data;
-      text += data;
-      if (data.trim() !== '' && node.startIndex !== null && node.endIndex !== null) {
-        start ??= node.startIndex;
-        end = node.endIndex + 1;
-      }
-    } else if (node.type === 'tag') {
-      if (SKIP.has((node as Element).name.toLowerCase())) continue;
-      const children = (node as Element).children;
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    }
-  }
-  return { text, start, end };
-}
-
-/** What the page says about itself besides its text, found in one pass over every node. */
-interface PageFacts {
-  /** Tables that contain other tables: page layout, not report tables. */
-  layoutTables: Set<AnyNode>;
-  /** The first `<meta name="ArticleTitle">`, `<title>` and `<meta name="PubDate|pubdate|publishdate">`, in document order. */
-  articleTitle?: Element;
-  title?: Element;
-  pubDate?: Element;
-}
-
-const PUB_DATE_NAMES = new Set(['PubDate', 'pubdate', 'publishdate']);
-
-/** One depth-first pass: elements are looked at on the way in (document order), tables on the way out. */
-function pageFacts(root: AnyNode): PageFacts {
-  const facts: PageFacts = { layoutTables: new Set() };
-  const containsTable = new Set<AnyNode>();
-  const nodes: AnyNode[] = [root];
-  const exits: boolean[] = [false];
-  while (nodes.length) {
-    const node = nodes.pop()!;
-    const exit = exits.pop()!;
-    const children = (node as Element).children;
-    if (!children) continue;
-    if (!exit) {
-      if (node.type === 'tag') noteElement(node as Element, facts);
-      nodes.push(node);
-      exits.push(true);
-      for (let i = children.length - 1; i >= 0; i--) {
-        nodes.push(children[i]!);
-        exits.push(false);
+    if (node.name === '') {
+      text += node.data;
+      if (node.data.trim() !== '') {
+        start ??= node.start;
+        end = node.end + 1;
       }
       continue;
     }
-    let nested = false;
-    for (const child of children) if (containsTable.has(child)) nested = true;
-    const isTable = node.type === 'tag' && (node as Element).name.toLowerCase() === 'table';
-    if (isTable && nested) facts.layoutTables.add(node);
-    if (isTable || nested) containsTable.add(node);
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  return facts;
-}
-
-/** The selectors `meta[name="ArticleTitle"]`, `title` and `meta[name="PubDate"], …`: the first element each matches. */
-function noteElement(el: Element, facts: PageFacts): void {
-  if (el.name === 'title') facts.title ??= el;
-  else if (el.name === 'meta') {
-    const name = el.attribs['name'];
-    if (name === 'ArticleTitle') facts.articleTitle ??= el;
-    else if (name !== undefined && PUB_DATE_NAMES.has(name)) facts.pubDate ??= el;
-  }
+  return { text, start, end };
 }

@@ -48,6 +48,7 @@ export function flattenDeepNesting(html: string): string {
     const name = stack.pop()!;
     open.set(name, open.get(name)! - 1);
   };
+  const next = new NextChar(html);
   let i = html.indexOf('<');
   while (i >= 0 && i < html.length) {
     if (html.startsWith('<!--', i)) {
@@ -70,8 +71,8 @@ export function flattenDeepNesting(html: string): string {
       i = html.indexOf('<', i + 1);
       continue;
     }
-    const name = html.slice(nameStart, j).toLowerCase();
-    const end = tagEnd(html, j);
+    const name = tagName(html, nameStart, j);
+    const end = tagEnd(html, j, next);
     if (closing) {
       const blanked = blankedOpen.get(name) ?? 0;
       if (blanked > 0) {
@@ -117,20 +118,70 @@ function mayNestDeeply(html: string): boolean {
   return false;
 }
 
-/** The index after a tag's `>`, skipping quoted attribute values; the end of the input if there is none. */
-function tagEnd(html: string, from: number): number {
-  let quote = 0;
-  let afterEquals = false;
-  for (let k = from; k < html.length; k++) {
-    const c = html.charCodeAt(k);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 0x3e) return k + 1;
-    else if ((c === 0x22 || c === 0x27) && afterEquals) quote = c;
-    if (c === 0x3d) afterEquals = true;
-    else if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) afterEquals = false;
+/**
+ * The index after a tag's `>`, skipping quoted attribute values (a quote opens one only right after
+ * `=` and spaces); the end of the input if there is none. It jumps from `>` to quote by indexOf.
+ */
+function tagEnd(html: string, from: number, next: NextChar): number {
+  let k = from;
+  for (;;) {
+    const gt = next.find(GT, k);
+    const dq = next.find(DQ, k);
+    const sq = next.find(SQ, k);
+    const q = Math.min(dq, sq);
+    if (gt < q) return gt + 1;
+    if (q === NONE) return html.length;
+    if (!afterEquals(html, from, q)) {
+      k = q + 1;
+      continue;
+    }
+    const close = next.find(html.charCodeAt(q) === 0x22 ? DQ : SQ, q + 1);
+    if (close === NONE) return html.length;
+    k = close + 1;
   }
-  return html.length;
+}
+
+/** Whether the last character before `at` (and from `from` on) that is not a space is `=`. */
+function afterEquals(html: string, from: number, at: number): boolean {
+  for (let k = at - 1; k >= from; k--) {
+    const c = html.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return c === 0x3d;
+  }
+  return false;
+}
+
+const GT = 0;
+const DQ = 1;
+const SQ = 2;
+const NONE = Number.MAX_SAFE_INTEGER;
+const SOUGHT = ['>', '"', "'"];
+
+/**
+ * The next `>`, `"` and `'` at or after an offset, by indexOf. The scan only moves forward, so each
+ * is looked for again only once passed: linear in all, even with no quote in the rest of the page.
+ */
+class NextChar {
+  private readonly at = [-1, -1, -1];
+  constructor(private readonly html: string) {}
+
+  find(which: number, from: number): number {
+    let at = this.at[which]!;
+    if (at !== NONE && at < from) {
+      const found = this.html.indexOf(SOUGHT[which]!, from);
+      at = found < 0 ? NONE : found;
+      this.at[which] = at;
+    }
+    return at;
+  }
+}
+
+/** The tag's name lowercased; most are lowercase already, and need no new string folded. */
+function tagName(html: string, from: number, to: number): string {
+  for (let k = from; k < to; k++) {
+    const c = html.charCodeAt(k);
+    if (c >= 0x41 && c <= 0x5a) return html.slice(from, to).toLowerCase();
+  }
+  return html.slice(from, to);
 }
 
 function indexOfCaseless(html: string, needle: string, from: number): number {

@@ -1,11 +1,11 @@
 // parseReports / streamReports: many reports at once, on a pool of worker threads, in input order.
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import type { ParseOptions } from '../report/parse.js';
 import type { Report } from '../schema/report.js';
 import { collectInputs } from './inputs.js';
 import { mapOrdered } from './ordered.js';
 import { TaskPool } from './pool.js';
+import { defaultJobs, POOL_MIN_INPUTS } from './jobs.js';
 import { runTask, type Outcome, type Task, type TaskSource } from './task.js';
 
 /**
@@ -15,7 +15,7 @@ import { runTask, type Outcome, type Task, type TaskSource } from './task.js';
 export type BatchInput = string | Uint8Array | { path: string } | { bytes: Uint8Array; fileName?: string } | { text: string; fileName?: string };
 
 export interface BatchOptions extends Omit<ParseOptions, 'fileName'> {
-  /** Worker threads (default: the number of cores); 1 parses in this thread. */
+  /** Worker threads; 1 parses in this thread. Default: this thread, or a worker per idle core for 1,500 inputs or more (jobs.ts). */
   concurrency?: number;
 }
 
@@ -28,15 +28,26 @@ export async function parseReports(inputs: Iterable<BatchInput> | AsyncIterable<
 
 /** Like `parseReports`, but yields each Report as soon as it and those before it are parsed: constant memory. */
 export async function* streamReports(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options: BatchOptions = {}): AsyncGenerator<Report> {
-  const { concurrency = availableParallelism(), ...parseOptions } = options;
+  const { concurrency, ...parseOptions } = options;
   // NaN or Infinity would leave the number of inputs in flight unbounded: a caller's bug, said at once.
-  if (!Number.isFinite(concurrency)) throw new RangeError(`concurrency must be a finite number of worker threads, got ${concurrency}`);
-  const jobs = Math.max(1, Math.floor(concurrency));
+  if (concurrency !== undefined && !Number.isFinite(concurrency)) throw new RangeError(`concurrency must be a finite number of worker threads, got ${concurrency}`);
+  const all = (async function* () {
+    for await (const input of inputs) for (const source of await sourcesOf(input)) yield { source, output: 'report', options: parseOptions } satisfies Task;
+  })();
+  // Without a concurrency, the first POOL_MIN_INPUTS tasks are looked at: a batch that ends sooner stays in this thread.
+  const head: Task[] = [];
+  while (concurrency === undefined && head.length < POOL_MIN_INPUTS) {
+    const next = await all.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  const jobs = concurrency === undefined ? await defaultJobs(head.length) : Math.max(1, Math.floor(concurrency));
   const pool = jobs > 1 ? new TaskPool(jobs) : undefined;
   const run = (task: Task): Promise<Outcome> => (pool ? pool.run(task) : runTask(task));
   try {
     const tasks = (async function* () {
-      for await (const input of inputs) for (const source of await sourcesOf(input)) yield { source, output: 'report', options: parseOptions } satisfies Task;
+      yield* head;
+      yield* all;
     })();
     for await (const outcome of mapOrdered(tasks, run, jobs * 4)) yield outcome.report ?? unreadable(outcome);
   } finally {

@@ -191,7 +191,7 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
   for (const id of empty) known.set(id, [emptyRowVector()]);
   const anywhere = dropsBlanksUntraced(placed);
   for (const [id, r] of placed) {
-    const rs = rowReadings(r.values, N, 5000, undefined, undefined, anywhere && r.values.some(isRunTogether));
+    const rs = rowReadings(r.values, N, 5000, undefined, undefined, anywhere && r.values.some(isRunTogether), ctx.budget);
     if (rs !== 'too-many' && rs.length === 1) {
       t.readRow(id, COLUMNS, rs[0]!);
       if (rewritten(rs[0]!, r.values)) ctx.diagnostics.push(splitInfo(t, id, [...COLUMNS], r.values));
@@ -208,7 +208,7 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
     candidates.set(id, fits.length ? fits : rs);
     known.set(id, vectorsOf(candidates.get(id)!));
   }
-  const result = solve(known, applicationConstraints(ids));
+  const result = solve(known, applicationConstraints(ids), undefined, ctx.budget);
   for (const [id, rs] of readings) {
     const r = placed.get(id)!;
     if (rs === 'too-many' || rs.length === 0) {

@@ -23,7 +23,7 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
   // The table is kept as one row of 15 while reading, then shaped into its three groups.
   const flat = new TableCells('reviewLitigation', ctx, false);
   const columns = FLAT_COLUMNS;
-  const readings = rowReadings(read.values, REVIEW_CELLS, 5000, groupsHold);
+  const readings = rowReadings(read.values, REVIEW_CELLS, 5000, groupsHold, undefined, undefined, ctx.budget);
   if (readings !== 'too-many' && readings.length === 1) {
     flat.readRow(ROW, columns, readings[0]!);
     if (rewritten(readings[0]!, read.values)) ctx.diagnostics.push(splitInfo(flat, ROW, columns, read.values));
@@ -31,7 +31,7 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
     ambiguous(flat, ROW, columns, readings === 'too-many' ? [] : readings, read.values, ctx);
   } else {
     // No reading satisfies T4: the published row may fail it (031). Read it as printed when it can be.
-    const asPrinted = rowReadings(read.values, REVIEW_CELLS);
+    const asPrinted = rowReadings(read.values, REVIEW_CELLS, undefined, undefined, undefined, undefined, ctx.budget);
     if (asPrinted !== 'too-many' && asPrinted.length === 1) flat.readRow(ROW, columns, asPrinted[0]!);
     else if (asPrinted === 'too-many' || asPrinted.length > 1) ambiguous(flat, ROW, columns, asPrinted === 'too-many' ? [] : asPrinted, read.values, ctx);
     else flat.unreadable(ROW, columns, read.values, `${read.values.length} cell(s) where the table has ${REVIEW_CELLS}: "${quotedText(read.values)}"`);

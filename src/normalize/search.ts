@@ -58,7 +58,8 @@ export class Search {
   /** Rows whose candidates a revive restored (scratch). */
   private readonly revived: Int32Array;
   private found: number[] | null = null;
-  private steps = 0;
+  /** Tries made so far, by every `first`. */
+  steps = 0;
 
   constructor(cands: readonly (readonly Vector[])[], domains: readonly Set<number>[], constraints: readonly Compiled[]) {
     // Loops, not arrow callbacks made anew per call: such a callback loses its optimized code at each

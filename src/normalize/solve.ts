@@ -7,6 +7,7 @@
 import { balances, partOf, type Compiled, type Part, type Term, type Vector } from './terms.js';
 import { Search } from './search.js';
 import { Sums, supported } from './sums.js';
+import { SearchBudget } from './budget.js';
 
 export type { Vector } from './terms.js';
 
@@ -33,8 +34,11 @@ export interface SolveResult {
 /** Filtering passes over the constraints before stopping (each pass only removes candidates). */
 const MAX_PASSES = 6;
 
-/** `bound`: the tries the search may make in all; past it, what it could not rule out stays possible. */
-export function solve(rows: ReadonlyMap<string, readonly Vector[]>, constraints: readonly Constraint[], bound = 20_000): SolveResult {
+/**
+ * `bound`: the tries the search may make in all (within what the report's `budget` has left); past
+ * it, what it could not rule out stays possible.
+ */
+export function solve(rows: ReadonlyMap<string, readonly Vector[]>, constraints: readonly Constraint[], bound = 20_000, budget = new SearchBudget()): SolveResult {
   const ids = [...rows.keys()];
   const index = new Map<string, number>();
   const domains: Set<number>[] = [];
@@ -45,7 +49,7 @@ export function solve(rows: ReadonlyMap<string, readonly Vector[]>, constraints:
   const compiled: Compiled[] = [];
   for (const c of constraints) compiled.push(compile(c, index));
   if (!filter(ids, rows, domains, compiled)) return { possible: toMap(ids, domains), consistent: false, exact: true };
-  return witness(ids, rows, domains, compiled, bound);
+  return witness(ids, rows, domains, compiled, bound, budget);
 }
 
 /** 0 … length − 1: every candidate of a row. */
@@ -172,7 +176,15 @@ function samePart(cands: readonly Vector[], domain: ReadonlySet<number>, term: T
  * candidate also proves every other candidate it uses. Candidates whose search runs out of steps stay
  * possible, so the answer is sound; it is exact when every search finished.
  */
-function witness(ids: readonly string[], rows: ReadonlyMap<string, readonly Vector[]>, domains: readonly Set<number>[], constraints: readonly Compiled[], bound: number): SolveResult {
+function witness(
+  ids: readonly string[],
+  rows: ReadonlyMap<string, readonly Vector[]>,
+  domains: readonly Set<number>[],
+  constraints: readonly Compiled[],
+  cap: number,
+  budget: SearchBudget,
+): SolveResult {
+  const bound = budget.allow(cap);
   const candidates: (readonly Vector[])[] = [];
   const possible: Set<number>[] = [];
   for (const id of ids) {
@@ -195,6 +207,7 @@ function witness(ids: readonly string[], rows: ReadonlyMap<string, readonly Vect
       }
     }
   }
+  budget.spend(search.steps);
   if (!exact) for (let row = 0; row < domains.length; row++) for (const k of domains[row]!) possible[row]!.add(k);
   return { possible: toMap(ids, possible), consistent: any || !exact, exact };
 }

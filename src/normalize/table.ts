@@ -4,6 +4,7 @@ import { type Cell, parseNumberText } from '../lex/cell.js';
 import type { Diagnostic, Provenance, ExtraRow } from '../schema/report.js';
 import { readCell, numberOf, type CellRead, type ColumnRule } from './value.js';
 import { rowReadings, rewritten, pieceKey, type Piece } from './split.js';
+import type { SearchBudget } from './budget.js';
 
 export interface NormalizeContext {
   /** The decoded input: provenance offsets point into it. */
@@ -13,6 +14,8 @@ export interface NormalizeContext {
   provenance: Map<string, Provenance>;
   /** The tables built, for the last look at their cells (`nameUnsettledCells`). */
   tables: TableCells[];
+  /** The search steps the report may spend (budget.ts); a fresh budget per search when absent. */
+  budget?: SearchBudget;
 }
 
 /** A table under construction: row id → column key → what was read. */
@@ -166,7 +169,7 @@ export function quotedText(values: readonly Cell[]): string {
  */
 export function readUniqueRow(t: TableCells, row: string, columns: readonly string[], values: readonly Cell[], rules: Readonly<Record<string, ColumnRule>>, ctx: NormalizeContext): void {
   // A signed number run into its neighbours (`4051-27988`) is read only where a column takes a sign.
-  const readings = rowReadings(values, columns.length, undefined, (pieces) => signFits(pieces, columns, rules));
+  const readings = rowReadings(values, columns.length, undefined, (pieces) => signFits(pieces, columns, rules), undefined, undefined, ctx.budget);
   if (readings !== 'too-many' && readings.length === 1) {
     t.readRow(row, columns, readings[0]!, rules);
     if (rewritten(readings[0]!, values)) ctx.diagnostics.push(splitInfo(t, row, columns, values));
