@@ -161,7 +161,7 @@ function longestSuffix(t: string, suffixes: string[]): string | undefined {
 
 /** NFKC (full-width digits and signs), traditional units folded (萬元, 無, 個), without whitespace or invisible characters. */
 export function compact(text: string): string {
-  const n = foldTraditional(nfkc(text));
+  const n = unescapeMarkdown(foldTraditional(nfkc(text)));
   let i = 0;
   while (i < n.length && !isSpaceOrInvisible(n.charCodeAt(i))) i++;
   if (i === n.length) return n;
@@ -173,6 +173,24 @@ export function compact(text: string): string {
     from = i + 1;
   }
   return out + n.slice(from);
+}
+
+/** Markdown's backslash escapes of punctuation (`18651\\.06`, `\\-`): the characters they stand for. */
+export function unescapeMarkdown(text: string): string {
+  let at = text.indexOf('\\');
+  if (at < 0) return text;
+  let out = '';
+  let from = 0;
+  for (; at >= 0 && at + 1 < text.length; at = text.indexOf('\\', at + 2)) {
+    if (!isAsciiPunctuation(text.charCodeAt(at + 1))) continue;
+    out += text.slice(from, at);
+    from = at + 1;
+  }
+  return out + text.slice(from);
+}
+
+function isAsciiPunctuation(c: number): boolean {
+  return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
 }
 
 export function isPlaceholder(text: string): boolean {

@@ -174,8 +174,9 @@ function splitRunTogether(line: Line, from: number, to: number, out: Cell[]): vo
         kind = 'value';
       }
       i++;
-      // A decimal point between digits stays in the number.
+      // A decimal point between digits stays in the number (escaped too: markdown's `18651\\.06`).
       if (i + 1 < to && t.charCodeAt(i) === 0x2e && isDigit(t.charCodeAt(i + 1))) i++;
+      else if (i + 2 < to && t.charCodeAt(i) === 0x5c && t.charCodeAt(i + 1) === 0x2e && isDigit(t.charCodeAt(i + 2))) i += 2;
       continue;
     }
     if (kind === 'value') {

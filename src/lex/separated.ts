@@ -11,7 +11,7 @@
 //     a number never merges with its neighbour, and a label after a number starts a new row;
 //   - blanks before a row's label are label columns (rowspans, lost colspans), never value cells.
 // Lines with no separator near them are not table text: line.ts reads them.
-import { type Cell, isValueText, makeCell } from './cell.js';
+import { type Cell, isValueText, makeCell, unescapeMarkdown } from './cell.js';
 import { type Line, isSpace, columnAt } from './lines.js';
 import { lexPlainLine } from './line.js';
 
@@ -145,7 +145,7 @@ export class SeparatedReader {
       this.filled = true;
       return;
     }
-    const value = isValueText(unescaped(t.slice(a, b)));
+    const value = isValueText(unescapeMarkdown(t.slice(a, b)));
     const last = this.pieces[this.pieces.length - 1];
     if (last && (last.value || value)) {
       // No separator between a number and its neighbour: two cells; a label after a number starts a row.
@@ -182,7 +182,7 @@ export class SeparatedReader {
     const first = ps[0]!;
     const last = ps[ps.length - 1]!;
     let text = '';
-    for (const p of ps) text += unescaped(p.line.text.slice(p.from, p.to));
+    for (const p of ps) text += unescapeMarkdown(p.line.text.slice(p.from, p.to));
     const start = first.line.start + first.from;
     const end = last.line.start + last.to;
     this.row.push(makeCell(first.value ? 'value' : isValueText(text) ? 'value' : 'label', text, start, end, false, first.line.index, columnAt(first.line, first.from), columnAt(last.line, last.to)));
@@ -274,18 +274,3 @@ export function holdsNoBreakSpace(t: string, from = 0, to = t.length): boolean {
   return false;
 }
 
-/** Markdown's backslash escapes (`\|`, `\*`, `\-`) as the characters they stand for. */
-function unescaped(text: string): string {
-  if (!text.includes('\\')) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH && i + 1 < text.length && isAsciiPunctuation(text.charCodeAt(i + 1))) continue;
-    out += text[i];
-  }
-  return out;
-}
-
-function isAsciiPunctuation(c: number): boolean {
-  return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
-}
