@@ -3,6 +3,8 @@
 import { TRADITIONAL, SIMPLIFIED } from './traditional.js';
 
 const QUOTES = ['“', '”', '"', "'", '‘', '’', '「', '」', '『', '』', '〝', '〞'];
+/** Markdown's marks around or inside a label (`**3.其他**`, `1\\.属于`, `# `): never part of a template label. */
+const MARKUP = ['*', '\\', '`', '#', '~'];
 const NUMBER_MARKS = ['.', '、', '．'];
 /** Characters that print nothing (zero-width spaces and joiners, BOM, soft hyphen): scraped pages are full of them. */
 const INVISIBLE = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']);
@@ -21,6 +23,7 @@ const mark = (chars: Iterable<string>, bit: number) => {
 mark(SPACES, SPACE);
 mark(INVISIBLE, INVISIBLE_MARK);
 mark(QUOTES, QUOTE);
+mark(MARKUP, QUOTE);
 mark(NUMBER_MARKS, NUMBER_MARK);
 
 /** Any character that prints nothing: a regexp finds the first in a page many times faster than a loop over its codes. */
@@ -71,7 +74,7 @@ export function foldTraditional(text: string): string {
   return out.join('');
 }
 
-/** Folds a label for matching: NFKC, traditional → simplified, no whitespace, quotes or invisible characters, `1、`/`1．` → `1.`. */
+/** Folds a label for matching: NFKC, traditional → simplified, no whitespace, quotes, markdown marks or invisible characters, `1、`/`1．` → `1.`. */
 export function foldLabel(text: string): string {
   const n = foldTraditional(nfkc(text));
   // Runs of characters kept as they are are sliced, not appended one by one.
