@@ -107,19 +107,29 @@ export function lexBox(lines: readonly Line[], out: Cell[]): void {
   }
   for (const cell of open) closed.push(cell);
   closed.sort((a, b) => a.line - b.line || a.x0 - b.x0);
-  let lastLine = -1;
-  let skipBlanks = false;
-  for (let k = 0; k < closed.length; k++) {
-    const c = closed[k]!;
-    if (k === 0 || closed[k - 1]!.line !== c.line) skipBlanks = labelFirst(closed, k);
-    // Empty cells before a row's label are the label columns of a rowspan, not values.
-    if (!c.pieces.length && c.line !== lastLine && skipBlanks) continue;
-    const text = joinWrapped(textsOf(c.pieces));
-    const start = c.pieces[0]?.start ?? c.at;
-    const end = c.pieces[c.pieces.length - 1]?.end ?? c.at;
-    const kind = text === '' ? 'blank' : isValueText(text) ? 'value' : 'label';
-    out.push(makeCell(kind, text, start, end, c.line !== lastLine, c.line, c.x0, c.x1));
-    lastLine = c.line;
+  const texts = closed.map((c) => joinWrapped(textsOf(c.pieces)));
+  const kinds = texts.map((t): Cell['kind'] => (t === '' ? 'blank' : isValueText(t) ? 'value' : 'label'));
+  // Columns left of the first that holds a number anywhere in the table are label columns: their empty
+  // cells are rowspans and lost colspans, never blank values.
+  let firstValueX = Infinity;
+  for (let k = 0; k < closed.length; k++) if (kinds[k] === 'value') firstValueX = Math.min(firstValueX, closed[k]!.x0);
+  for (let k = 0; k < closed.length; ) {
+    const line = closed[k]!.line;
+    let end = k;
+    let hasValue = false;
+    while (end < closed.length && closed[end]!.line === line) if (kinds[end++] === 'value') hasValue = true;
+    const skipLeading = labelFirst(closed, k);
+    let first = true;
+    for (let j = k; j < end; j++) {
+      const c = closed[j]!;
+      // A header row has no blank values; empty cells before a row's label are label columns too.
+      if (kinds[j] === 'blank' && (!hasValue || c.x0 < firstValueX || (first && skipLeading))) continue;
+      const start = c.pieces[0]?.start ?? c.at;
+      const stop = c.pieces[c.pieces.length - 1]?.end ?? c.at;
+      out.push(makeCell(kinds[j]!, texts[j]!, start, stop, first, c.line, c.x0, c.x1));
+      first = false;
+    }
+    k = end;
   }
 }
 
