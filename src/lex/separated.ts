@@ -108,6 +108,9 @@ export class SeparatedReader {
       return;
     }
     if (shape.starts && shape.content > 0 && afterRowLine) this.endRow();
+    // A row line that opens with a separator but is not closed by one (and any opening tab) has an
+    // empty first cell, not an outer pipe: its columns count from the line's start.
+    if (shape.starts && shape.content > 0 && !this.row.length && !this.pieces.length && (!shape.ends || firstSeparatorIsTab(t))) this.sepInRow = true;
     let from = 0;
     for (let i = 0; i <= t.length; i++) {
       if (i < t.length && !isSeparator(t, i, t.charCodeAt(i))) continue;
@@ -253,6 +256,14 @@ function isProsePiece(t: string, from: number, to: number): boolean {
 /** Part of a line as a line of its own (offsets kept). */
 function subLine(line: Line, from: number, to: number): Line {
   return { text: line.text.slice(from, to), start: line.start + from, index: line.index, colIndex: undefined, col: undefined };
+}
+
+function firstSeparatorIsTab(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isSeparator(t, i, c)) return c === TAB;
+  }
+  return false;
 }
 
 /** Nothing but bars once the line's ends are trimmed. */
