@@ -213,7 +213,10 @@ function isItemNumberAt(t: string, i: number, to: number): boolean {
   if (i + 2 === to) return isItemMark(t.charCodeAt(i + 1)) && (i === 0 || !isDigit(t.charCodeAt(i - 1)));
   if (i + 2 > to) return false;
   const next = t.charCodeAt(i + 2);
-  return isItemMark(t.charCodeAt(i + 1)) && !isDigit(next) && !isSpace(next);
+  if (!isItemMark(t.charCodeAt(i + 1))) return false;
+  // `4.5.保护…`: an item whose label was lost, before the next item number — not the decimal 4.5.
+  if (isDigit(next)) return (i === 0 || !isDigit(t.charCodeAt(i - 1))) && isItemNumberAt(t, i + 2, to);
+  return !isSpace(next);
 }
 
 /** 元, or 万元 / 亿元 (萬元 / 億元 in traditional spelling): the unit after a run of digits. */

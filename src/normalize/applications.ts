@@ -76,6 +76,17 @@ function placeRows(rows: readonly ApplicationRow[], ids: readonly string[], t: T
       ctx.diagnostics.push(unplacedValues(r));
     }
   });
+  // A row whose cells are all blank, right before numbers no data row's label names: its label may wrap
+  // onto the numbers' line (a table without row rules), so its blanks are no evidence.
+  for (const { at } of anchors) {
+    const r = rows[at]!;
+    const after = rows[at + 1];
+    if (!allBlank(r.values) || !after || !holdsNumber(after.values)) continue;
+    if (after.id !== null && !after.id.startsWith('group.') && !placed.has(after.id)) continue;
+    if (after.id !== null && placed.get(after.id) === after) continue;
+    placed.delete(r.id!);
+    t.unreadable(r.id!, COLUMNS, r.values, `row ${r.id} shows no numbers, and the numbers on the line after it ("${quotedText(after.values)}") may be its own: its label may wrap onto that line`);
+  }
   // Gaps between consecutive anchors (and before the first, after the last).
   const bounds = [{ at: -1, row: -1 }, ...anchors, { at: rows.length, row: ids.length }];
   for (let g = 0; g + 1 < bounds.length; g++) {
@@ -118,6 +129,12 @@ function unplacedValues(r: ApplicationRow) {
     table: 'applications',
     ...spanOf(r.values),
   };
+}
+
+function allBlank(values: readonly Cell[]): boolean {
+  if (!values.length) return false;
+  for (const v of values) if (v.kind !== 'blank') return false;
+  return true;
 }
 
 function holdsNumber(values: readonly Cell[]): boolean {

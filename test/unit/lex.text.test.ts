@@ -16,6 +16,11 @@ describe('lexText', () => {
     expect(view(lexText(rows))).toEqual(['label:5.属于三类内部事务信息', 'value:1000001', 'label:6.属于四类过程性信息', 'value:0000000']);
   });
 
+  it('keeps two item numbers run together with the labels, not a decimal 4.5 (014 pdftotext)', () => {
+    expect(view(lexText('（三）不予公开 4.5.保护第三方合法权益'))).toEqual(['label:（三）不予公开 4.', 'label:5.保护第三方合法权益']);
+    expect(view(lexText('采购总金额 4.5 万元'))).toContain('value:4.5');
+  });
+
   it('keeps a decimal and a money unit in one value (004, 002)', () => {
     expect(view(lexText('行政事业性收费24252.311082三、收到'))).toEqual(['label:行政事业性收费', 'value:24252.311082', 'label:三、收到']);
     expect(view(lexText('政府集中采购13575394432.52元三、收到'))).toEqual(['label:政府集中采购', 'value:13575394432.52元', 'label:三、收到']);
