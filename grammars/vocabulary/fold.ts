@@ -1,6 +1,7 @@
 // Label folding: the one place that decides when two spellings of a label are the same (SPEC D7, D8).
 // Values and offsets never pass through here; only the text a label is matched on.
 import { TRADITIONAL, SIMPLIFIED } from './traditional.js';
+import { IDEOGRAPHS, RADICALS } from './radicals.js';
 
 const QUOTES = ['“', '”', '"', "'", '‘', '’', '「', '」', '『', '』', '〝', '〞'];
 /** Markdown's marks around or inside a label (`**3.其他**`, `1\\.属于`, `# `): never part of a template label. */
@@ -72,6 +73,27 @@ export function foldTraditional(text: string): string {
   }
   out.push(text.slice(from));
   return out.join('');
+}
+
+const IDEOGRAPH_OF = new Uint16Array(0x2fe0 - 0x2e80);
+for (let i = 0; i < RADICALS.length; i++) IDEOGRAPH_OF[RADICALS.charCodeAt(i) - 0x2e80] = IDEOGRAPHS.charCodeAt(i);
+
+/**
+ * Kangxi and CJK radicals (U+2E80–U+2FDF) folded to the ideographs they draw: some embedded CJK fonts
+ * map their glyphs to the radicals (Chromium's PDFs give `省⼈⼤` for 省人大, LibreOffice's `⼈⺠` for 人民),
+ * and every text taken from such a PDF keeps them. One code unit for one, so folding keeps every offset.
+ */
+export function foldRadicals(text: string): string {
+  let out: string[] | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80 || c > 0x2fdf) continue;
+    const ideograph = IDEOGRAPH_OF[c - 0x2e80]!;
+    if (!ideograph) continue;
+    out ??= text.split('');
+    out[i] = String.fromCharCode(ideograph);
+  }
+  return out ? out.join('') : text;
 }
 
 /** Folds a label for matching: NFKC, traditional → simplified, no whitespace, quotes, markdown marks or invisible characters, `1、`/`1．` → `1.`. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lexPdf } from '../../src/lex/pdf/pages.js';
 import type { PdfPage, PdfSegment, PdfText } from '../../src/input/pdf/types.js';
-import { foldRadicals } from '../../src/input/pdf/radicals.js';
+import { foldRadicals } from '../../grammars/vocabulary/fold.js';
 import { drawnSegments } from '../../src/input/pdf/drawing.js';
 
 const text = (t: string, x: number, y: number, w = t.length * 10): PdfText => ({ text: t, x0: x, y0: y, x1: x + w, y1: y + 10, vertical: false });

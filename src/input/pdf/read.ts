@@ -3,7 +3,7 @@
 import { ReportError } from '../../schema/errors.js';
 import { drawnSegments } from './drawing.js';
 import { loadPdfJs, PackageDataFactory } from './pdfjs.js';
-import { foldRadicals } from './radicals.js';
+import { foldRadicals } from '../../../grammars/vocabulary/fold.js';
 import type { PdfPage, PdfText } from './types.js';
 
 export interface PdfLimits {
