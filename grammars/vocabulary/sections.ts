@@ -27,6 +27,8 @@ export const predicateLeadIns = ['坚持', '认真', '深入', '全面', '严格
 
 /** Fields that give a publication date near the top (`发布日期：2020-01-31`). */
 export const dateFieldNames = ['发布日期', '发布时间', '成文日期', '印发日期'];
+/** Bare date fields a page prints beside the title (`来源：… 时间：2025-03-10`): read only there, as a word of their own. */
+export const pageDateFields = ['时间', '日期'];
 
 /** The 信息处理费 of section 六. */
 export const processingFeeKeys = ['信息处理费'];

@@ -28,7 +28,7 @@ import { checkReviewLitigation } from '../check/reviewLitigation.js';
 import { readTitle, readYear, readSignature, readSubject, readPublishedAt, readProcessingFee, parseDate } from '../prose/meta.js';
 import { readSections, countSectionHeadings } from '../prose/sections.js';
 import { titleSuffixes } from '../../grammars/vocabulary/sections.js';
-import { foldTraditional } from '../../grammars/vocabulary/fold.js';
+import { foldRadicals, foldTraditional } from '../../grammars/vocabulary/fold.js';
 import { ReportError, type ErrorCode } from '../schema/errors.js';
 import { truncatedCells } from './truncated.js';
 import type { Diagnostic, Report, Tables, TableName } from '../schema/report.js';
@@ -134,10 +134,12 @@ export interface Lexed {
 
 /** Cells → tables, checked; the text → meta and sections: the Report. */
 export function assemble(lexed: Lexed, options: ParseOptions): Report {
-  const { text, cells, plain, htmlTitle, htmlPublished, guessed } = lexed;
+  const { text, cells, htmlTitle, htmlPublished, guessed } = lexed;
   const diagnostics: Diagnostic[] = guessed ? [guessed] : [];
+  // The prose as read: radicals a PDF font left in a text conversion (`⼯作`) are the ideographs they draw.
+  const plain = foldRadicals(lexed.plain);
 
-  const titleInfo = readTitle(plain, htmlTitle);
+  const titleInfo = readTitle(plain, htmlTitle && foldRadicals(htmlTitle));
   const year = titleInfo.year ?? readYear(plain);
   const sections = readSections(plain);
   const agency = titleInfo.agency ?? readSignature(sections.other ?? plain) ?? readSubject(sections.overview);
@@ -205,7 +207,7 @@ export function assemble(lexed: Lexed, options: ParseOptions): Report {
   }
 
   const processingFeeYuan = readProcessingFee(sections.other);
-  const publishedAt = readPublishedAt(plain, sections.other) ?? (htmlPublished ? parseDate(htmlPublished) : undefined);
+  const publishedAt = readPublishedAt(plain, sections.other, titleInfo.end) ?? (htmlPublished ? parseDate(htmlPublished) : undefined);
   const report: Report = {
     schemaVersion: 1,
     source: { ...lexed.source, ...(options.fileName ? { fileName: options.fileName } : {}) },
