@@ -70,6 +70,7 @@ export const applicationGroupTotals: Readonly<Record<string, readonly string[]>>
 // ---- grammar ----
 import P from 'parsimmon';
 import { ItemStream, type RawRow } from './stream.js';
+import type { Cell } from '../src/lex/cell.js';
 import { matcher, containsAny, concatTexts, foldAll, foldedText, isProse } from './match.js';
 
 export type Evidence = 'strong' | 'weak' | 'none';
@@ -109,6 +110,14 @@ const table = P.createLanguage<{ valueRow: ApplicationRow; labelRow: null; table
 
 export function readApplications(rows: readonly RawRow[]): ApplicationsRead {
   const read = stream.parse(rows, table) ?? [];
+  let k = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i]!.values.length === 0) continue;
+    const r = read[k++];
+    if (!r) break;
+    const own = labelWrappedAfter(rows[i]!, rows[i + 1]);
+    if (own !== undefined) r.id = own;
+  }
   let template: Version | undefined;
   if (rows.some((r) => containsAny(r.labelText, v2021Keys)) || read.some((r) => r.id !== null && v2021OnlyRows.includes(r.id))) template = 'V2021';
   else if (read.some((r) => r.id !== null && v2019OnlyRows.includes(r.id))) template = 'V2019';
@@ -125,9 +134,69 @@ export function readApplications(rows: readonly RawRow[]): ApplicationsRead {
 
 function classify(row: RawRow): ApplicationRow {
   const evidence: Evidence = row.labels.length === 0 ? 'none' : row.sameRow ? 'strong' : 'weak';
-  const id = evidence === 'none' ? null : (rowMatcher.match(row.labelText) ?? null);
+  const found = evidence === 'none' ? undefined : rowMatcher.find(row.labelText);
+  const id = found ? (found.id.startsWith('group.') ? (interruptedRow(row.labelText, found) ?? found.id) : found.id) : null;
   const label = concatTexts(row.labels).slice(-80);
   return { id, values: row.values, evidence, severalRows: evidence === 'weak' && namesSeveralRows(row), label };
+}
+
+/**
+ * A group heading printed inside its first row's label (`1.本机关不掌握相关（四）无法提供政府信息`: a merged
+ * cell read between the two lines of a wrapped label): the data row whose label the heading cuts in two.
+ */
+function interruptedRow(text: string, group: { start: number; end: number }): string | undefined {
+  const joined = text.slice(0, group.start) + text.slice(group.end);
+  const row = dataRowMatcher.find(joined);
+  return row && row.start < group.start && row.end > group.start ? row.id : undefined;
+}
+
+/** `1.` `2、` `（一）` `(四)` `三、`: a row label's item number (folded text). */
+const ITEM_START = /^(?:\d{1,2}[.、．]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)/;
+/** An item number anywhere in a label cell: where the next row's label begins. */
+const ITEM_INSIDE = /\d{1,2}[.、．](?!\d)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、/;
+/** Label cells after the values that may finish a label begun on the values' line. */
+const CONTINUATION_LIMIT = 6;
+
+/**
+ * A label begun on the values' own line (`1.本机关不`), by an item number, after the label the match
+ * found (on lines above): the values are that item's, and its label wraps onto the lines after them
+ * (pdftotext -layout, w3m). Its id from the label and its continuation in the same column; null when
+ * they name no row; undefined when the values' line begins no item after the match.
+ */
+function labelWrappedAfter(row: RawRow, next: RawRow | undefined): string | null | undefined {
+  const first = row.values[0];
+  if (!row.sameRow || first?.line === undefined) return undefined;
+  let ownText = '';
+  let item: Cell | undefined;
+  for (let i = row.labels.length - 1; i >= 0 && row.labels[i]!.line === first.line; i--) {
+    const l = row.labels[i]!;
+    ownText = foldedText(l) + ownText;
+    if (!item && ITEM_START.test(foldedText(l))) item = l;
+  }
+  if (!item || ownText.length > row.labelText.length) return undefined;
+  const found = rowMatcher.find(row.labelText);
+  if (found && found.end > row.labelText.length - ownText.length) return undefined;
+  let text = foldedText(item);
+  const itemLength = text.length;
+  let taken = 0;
+  for (const l of next?.labels ?? []) {
+    if (taken++ >= CONTINUATION_LIMIT) break;
+    if (!sameColumn(item, l)) continue;
+    const t = foldedText(l);
+    const cut = t.search(ITEM_INSIDE);
+    text += cut >= 0 ? t.slice(0, cut) : t;
+    if (cut >= 0) break;
+  }
+  // The label begun on the values' line must name a data row; an item number that names none leaves the values unnamed.
+  const m = rowMatcher.find(text);
+  if (m && !m.id.startsWith('group.') && m.start < itemLength) return m.id;
+  return /^\d/.test(text) ? null : undefined;
+}
+
+/** Two cells overlap in display columns (or either has none: a form without columns). */
+function sameColumn(a: Cell, b: Cell): boolean {
+  if (a.x === undefined || b.x === undefined || a.xEnd === undefined || b.xEnd === undefined) return true;
+  return a.x < b.xEnd && b.x < a.xEnd;
 }
 
 /** Two label cells before the values name two different data rows: which one the values belong to is unknown. */

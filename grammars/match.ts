@@ -14,6 +14,8 @@ export interface RowVocabulary {
 export interface Matcher {
   /** The row whose alias occurs rightmost in the text (the label nearest the values), if any. */
   match(folded: string): string | undefined;
+  /** The same, with where its alias stands in the text. */
+  find(folded: string): { id: string; start: number; end: number } | undefined;
 }
 
 interface Alias {
@@ -36,26 +38,25 @@ export function matcher(rows: readonly RowVocabulary[]): Matcher {
       if (!list) byFirst.set(first, (list = []));
       list.push({ id: r.id, text, atEnd: !!r.atEnd, order: order++ });
     }
-  return {
-    match(text) {
-      let best: Alias | undefined;
-      let bestEnd = -1;
-      for (let i = 0; i < text.length; i++) {
-        const list = byFirst.get(text.charCodeAt(i));
-        if (!list) continue;
-        for (const a of list) {
-          const end = i + a.text.length;
-          if ((a.atEnd && end !== text.length) || !text.startsWith(a.text, i)) continue;
-          // Rightmost end wins; then the longer alias; then the one listed first.
-          if (!best || end > bestEnd || (end === bestEnd && (a.text.length > best.text.length || (a.text.length === best.text.length && a.order < best.order)))) {
-            best = a;
-            bestEnd = end;
-          }
+  const find = (text: string): { id: string; start: number; end: number } | undefined => {
+    let best: Alias | undefined;
+    let bestEnd = -1;
+    for (let i = 0; i < text.length; i++) {
+      const list = byFirst.get(text.charCodeAt(i));
+      if (!list) continue;
+      for (const a of list) {
+        const end = i + a.text.length;
+        if ((a.atEnd && end !== text.length) || !text.startsWith(a.text, i)) continue;
+        // Rightmost end wins; then the longer alias; then the one listed first.
+        if (!best || end > bestEnd || (end === bestEnd && (a.text.length > best.text.length || (a.text.length === best.text.length && a.order < best.order)))) {
+          best = a;
+          bestEnd = end;
         }
       }
-      return best?.id;
-    },
+    }
+    return best ? { id: best.id, start: bestEnd - best.text.length, end: bestEnd } : undefined;
   };
+  return { find, match: (text) => find(text)?.id };
 }
 
 /** True when the folded text contains any of the (folded) keys. */

@@ -222,6 +222,8 @@ export class SeparatedReader {
       for (let k = 0; k < row.length; k++) {
         const c = row[k]!;
         if (c.kind === 'blank' && (!hasValue || k < firstValueColumn || inLabelColumns(row, k))) continue;
+        // Between a row's label and its first number: a column the label spans, or a blank value cell.
+        if (c.kind === 'blank' && betweenLabelAndValue(row, k)) c.weak = true;
         c.rowStart = first;
         first = false;
         this.out.push(c);
@@ -242,6 +244,16 @@ function inLabelColumns(row: readonly Cell[], k: number): boolean {
   let i = k;
   while (i >= 0 && row[i]!.kind === 'blank') i--;
   return i < 0 || row[i]!.kind === 'label';
+}
+
+/** The run of blanks around k has a label before it and a number after it. */
+function betweenLabelAndValue(row: readonly Cell[], k: number): boolean {
+  let j = k;
+  while (j < row.length && row[j]!.kind === 'blank') j++;
+  if (j === row.length || row[j]!.kind !== 'value') return false;
+  let i = k;
+  while (i >= 0 && row[i]!.kind === 'blank') i--;
+  return i >= 0 && row[i]!.kind === 'label';
 }
 
 /** Longer than any label of the template, or a sentence: prose, not a cell. */
