@@ -36,12 +36,22 @@ interface Compiled {
   versions: { version: KeyedVersion; keys: string[] }[];
 }
 
+/** A header wrapped in a narrow column keeps its first characters on one line: enough to tell the version. */
+const HEADER_PREFIX = 5;
+
+/** A version's header labels, folded, and the first HEADER_PREFIX characters of each. */
+function headerKeys(header: readonly string[]): string[] {
+  const keys = foldAll(header);
+  for (const k of foldAll(header)) if (k.length > HEADER_PREFIX) keys.push(k.slice(0, HEADER_PREFIX));
+  return keys;
+}
+
 const compiled: Compiled[] = keyedVocabularies.map((vocab) => ({
   vocab,
   match: matcher(vocab.rows).match,
   aliases: new Map(vocab.rows.map((r) => [r.id, foldAll(r.aliases)])),
   captions: foldAll(vocab.captions),
-  versions: vocab.versions.map((version) => ({ version, keys: foldAll(version.header) })),
+  versions: vocab.versions.map((version) => ({ version, keys: headerKeys(version.header) })),
 }));
 
 /** Any caption of section 二 (`第二十条第（一）项` …): where the section's table starts. */

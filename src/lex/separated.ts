@@ -219,8 +219,13 @@ export class SeparatedReader {
       let hasValue = false;
       for (const c of row) if (c.kind === 'value') hasValue = true;
       let first = true;
+      let lineFrom = 0;
       for (let k = 0; k < row.length; k++) {
         const c = row[k]!;
+        if (k === 0 || c.line !== row[k - 1]!.line) lineFrom = k;
+        // Its column is its place among its line's separators, not where a tab puts it.
+        c.x = k - lineFrom;
+        c.xEnd = c.x + 1;
         if (c.kind === 'blank' && (!hasValue || k < firstValueColumn || inLabelColumns(row, k))) continue;
         // Between a row's label and its first number: a column the label spans, or a blank value cell.
         if (c.kind === 'blank' && betweenLabelAndValue(row, k)) c.weak = true;
