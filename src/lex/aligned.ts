@@ -130,10 +130,21 @@ export function lexAligned(lines: readonly Line[], out: Cell[]): void {
   }
 }
 
-/** A blank line between the first and the last: the rows of a multiline table. */
+/**
+ * A blank line between two lines of cells: the rows of a multiline table. One beside a rule parts no
+ * rows: a row of empty cells (Word's borderless spacer row under a table) prints as spaces there.
+ */
 function hasBlankInside(lines: readonly Line[]): boolean {
-  for (let k = 1; k < lines.length - 1; k++) if (lines[k]!.text.trim() === '') return true;
+  for (let k = 1; k < lines.length - 1; k++) if (isEmpty(lines[k]!) && holdsCells(lines[k - 1]!) && holdsCells(lines[k + 1]!)) return true;
   return false;
+}
+
+function isEmpty(line: Line): boolean {
+  return line.text.trim() === '';
+}
+
+function holdsCells(line: Line): boolean {
+  return !isEmpty(line) && dashRule(line.text) === undefined;
 }
 
 function hasValue(toks: readonly Token[]): boolean {
