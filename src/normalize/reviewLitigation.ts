@@ -1,6 +1,8 @@
 // reviewLitigation — 四、政府信息公开行政复议、行政诉讼情况 (CONTRACT §3.5): one row of 15 cells, three
 // groups of 结果维持 · 结果纠正 · 其他结果 · 尚未审结 · 总计. Run-together digits are split with T4-A/B/C.
-import { outcomeColumns, reviewGroups, REVIEW_CELLS, type ReviewRead } from '../../grammars/reviewLitigation.js';
+import { outcomeColumns, reviewGroups, type ReviewRead } from '../../grammars/reviewLitigation.js';
+import { rowLabels } from '../../grammars/labels.js';
+import type { Cell } from '../lex/cell.js';
 import type { ReviewLitigation } from '../schema/report.js';
 import { rowReadings, rewritten, isBlankPiece, type Piece } from './split.js';
 import { numberOf } from './value.js';
@@ -18,24 +20,19 @@ export interface ReviewResult {
 const FLAT_COLUMNS: readonly string[] = reviewGroups.flatMap((g) => outcomeColumns.map((c) => `${g}/${c}`));
 
 export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContext): ReviewResult | undefined {
-  if (read.values.length === 0) return undefined;
+  if (read.values.length === 0 && !read.groups) return undefined;
   const firstDiagnostic = ctx.diagnostics.length;
   // The table is kept as one row of 15 while reading, then shaped into its three groups.
   const flat = new TableCells('reviewLitigation', ctx, false);
-  const columns = FLAT_COLUMNS;
-  const readings = rowReadings(read.values, REVIEW_CELLS, 5000, groupsHold, undefined, undefined, ctx.budget);
-  if (readings !== 'too-many' && readings.length === 1) {
-    flat.readRow(ROW, columns, readings[0]!);
-    if (rewritten(readings[0]!, read.values)) ctx.diagnostics.push(splitInfo(flat, ROW, columns, read.values));
-  } else if (readings === 'too-many' || readings.length > 1) {
-    ambiguous(flat, ROW, columns, readings === 'too-many' ? [] : readings, read.values, ctx);
-  } else {
-    // No reading satisfies T4: the published row may fail it (031). Read it as printed when it can be.
-    const asPrinted = rowReadings(read.values, REVIEW_CELLS, undefined, undefined, undefined, undefined, ctx.budget);
-    if (asPrinted !== 'too-many' && asPrinted.length === 1) flat.readRow(ROW, columns, asPrinted[0]!);
-    else if (asPrinted === 'too-many' || asPrinted.length > 1) ambiguous(flat, ROW, columns, asPrinted === 'too-many' ? [] : asPrinted, read.values, ctx);
-    else flat.unreadable(ROW, columns, read.values, `${read.values.length} cell(s) where the table has ${REVIEW_CELLS}: "${quotedText(read.values)}"`);
-  }
+  if (read.groups) {
+    // One table per group: each group's five cells read under its own header.
+    for (const g of reviewGroups) {
+      const columns = FLAT_COLUMNS.filter((c) => c.startsWith(`${g}/`));
+      const values = read.groups[g];
+      if (values) readCells(flat, values, columns, ctx);
+      else flat.unreadable(ROW, columns, [], `the ${rowLabels[g]} table's header stands over no cells (a row of blanks dropped, or numbers lost in conversion)`);
+    }
+  } else readCells(flat, read.values, FLAT_COLUMNS, ctx);
   // Re-key `reviewLitigation/row/review/upheld` as `reviewLitigation/review/upheld`.
   const cells = new TableCells('reviewLitigation', ctx);
   const table: Record<string, Record<string, number | null>> = {};
@@ -50,6 +47,23 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
   }
   for (let i = firstDiagnostic; i < ctx.diagnostics.length; i++) retarget(ctx.diagnostics[i]!);
   return { table: table as unknown as ReviewLitigation, cells };
+}
+
+/** Reads `values` into `columns` of the flat row: split by T4 where digits ran together, as printed when no reading holds T4. */
+function readCells(flat: TableCells, values: readonly Cell[], columns: readonly string[], ctx: NormalizeContext): void {
+  const readings = rowReadings(values, columns.length, 5000, groupsHold, undefined, undefined, ctx.budget);
+  if (readings !== 'too-many' && readings.length === 1) {
+    flat.readRow(ROW, columns, readings[0]!);
+    if (rewritten(readings[0]!, values)) ctx.diagnostics.push(splitInfo(flat, ROW, columns, values));
+  } else if (readings === 'too-many' || readings.length > 1) {
+    ambiguous(flat, ROW, columns, readings === 'too-many' ? [] : readings, values, ctx);
+  } else {
+    // No reading satisfies T4: the published row may fail it (031). Read it as printed when it can be.
+    const asPrinted = rowReadings(values, columns.length, undefined, undefined, undefined, undefined, ctx.budget);
+    if (asPrinted !== 'too-many' && asPrinted.length === 1) flat.readRow(ROW, columns, asPrinted[0]!);
+    else if (asPrinted === 'too-many' || asPrinted.length > 1) ambiguous(flat, ROW, columns, asPrinted === 'too-many' ? [] : asPrinted, values, ctx);
+    else flat.unreadable(ROW, columns, values, `${values.length} cell(s) where the table has ${columns.length}: "${quotedText(values)}"`);
+  }
 }
 
 /**
