@@ -217,7 +217,11 @@ export function ambiguous(
     const column = columns[i]!;
     const keys = keysAt(readings, i);
     if (readings.length > 0 && keys.size === 1) {
-      t.readRow(row, [column], [readings[0]![i]!], rules);
+      const piece = readings[0]![i]!;
+      // A blank the text does not show, in every reading: the readings agree only because a check
+      // cannot run on a blank (pdftotext of a page cut at its edge). Null, not read blank: the safety net names it.
+      if (piece.cell.kind === 'blank' && !values.includes(piece.cell)) t.set(row, column, { value: null });
+      else t.readRow(row, [column], [piece], rules);
       continue;
     }
     t.set(row, column, { value: null });
