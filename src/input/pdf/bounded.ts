@@ -5,7 +5,7 @@
 // Where there are no worker threads (a browser) or no built thread script (the library bundled into
 // another file), pdf.js runs here, and the deadline is checked between pages (./read.ts).
 import { ReportError } from '../../schema/errors.js';
-import { readPdf, type PdfLimits, type PdfRead } from './read.js';
+import { readPdf, tooLong, type PdfLimits, type PdfRead } from './read.js';
 import { STREAM_TOO_LARGE, type ThreadAnswer, type ThreadRequest } from './protocol.js';
 
 /** Bytes one decoded stream may have: a report's largest are its embedded fonts, tens of MB when not subset. */
@@ -58,23 +58,14 @@ class ReadingThread {
     const worker = (this.worker ??= this.start());
     worker.ref();
     const { limits } = job.request;
-    const timer = setTimeout(
-      () => this.stop(new ReportError('input-too-large', `reading the PDF took over ${limits.timeoutMs / 1000} s, the bound on one document (huge streams or thousands of drawing operations)`)),
-      limits.timeoutMs,
-    );
+    const timer = setTimeout(() => this.stop(tooLong(limits)), limits.timeoutMs);
     this.current = { job, timer };
     worker.postMessage(job.request, [job.request.bytes.buffer as ArrayBuffer]);
   }
 
   private start(): Worker {
-    const worker = new this.threads.Worker(this.script, {
-      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
-      // pdf.js may write to the console: the CLI's stdout carries only its output.
-      stdout: true,
-      stderr: true,
-    });
-    worker.stdout.resume();
-    worker.stderr.resume();
+    // (Its console is silenced inside: a worker's piped stdout would keep the process alive after unref.)
+    const worker = new this.threads.Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
     worker.on('message', (answer: ThreadAnswer) => {
       const current = this.current;
       if (!current || current.job.request.id !== answer.id) return;

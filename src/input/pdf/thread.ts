@@ -15,6 +15,9 @@ import { readPdf } from './read.js';
 
 let maxStreamBytes = Number.POSITIVE_INFINITY;
 
+// pdf.js warns on the console (a font it cannot read, a broken stream): the CLI's stdout carries only its output.
+for (const name of ['log', 'info', 'warn', 'error', 'debug'] as const) console[name] = () => {};
+
 /** pdf.js grows a decoding buffer to `requested` bytes (./patch.ts): not past the bound. */
 (globalThis as { xxgkStreamBound?: (requested: number) => void }).xxgkStreamBound = (requested) => {
   if (requested > maxStreamBytes) process.exit(STREAM_TOO_LARGE);
