@@ -3,7 +3,7 @@
 // (./thread.ts, dist/pdf-worker.js) that is ended at the deadline, holds a bounded heap, and decodes
 // no stream past a bound: each a ReportError with a stable code, and the next PDF gets a new thread.
 // Where there are no worker threads (a browser) or no built thread script (the library bundled into
-// another file), pdf.js runs here, and the deadline is checked between pages (./read.ts).
+// another file), pdf.js runs here, and the deadline is checked after each page (./read.ts).
 import { ReportError } from '../../schema/errors.js';
 import { readPdf, tooLong, type PdfLimits, type PdfRead } from './read.js';
 import { STREAM_TOO_LARGE, type ThreadAnswer, type ThreadRequest } from './protocol.js';
