@@ -9,6 +9,7 @@ import { deflateRawSync } from 'node:zlib';
 import { parseDocument, parseReport, parseReportStrict, reportSchema, ReportError, type Report } from '../src/index.js';
 import { goldFiles, score } from './goldCorpus.js';
 import { CORPUS } from './records.js';
+import { readPdf } from '../src/input/pdf/read.js';
 import { parseReports } from '../src/node/index.js';
 import { flateBomb, makePdf, makeZip, textPage, zeroBomb, PRIVATE_USE_CMAP } from './support/pdf.js';
 
@@ -178,6 +179,23 @@ describe('bad documents: a stable code each, never a crash or a wrong number', (
     const reports = await parseReports(inputs, { concurrency: 1 });
     expect(reports.map(errors)).toEqual([['input-too-large'], [], ['pdf-corrupt'], ['input-too-large'], []]);
     for (const i of [1, 4]) expect(reports[i]!.tables.decisions).toMatchObject({ penalty: { decisions: 4119 }, coercion: { decisions: 195 } });
+  });
+
+  it('read in the calling thread (as in a browser), a PDF cut off at its deadline leaves no unhandled rejection', async () => {
+    const unheard: unknown[] = [];
+    const listen = (reason: unknown) => void unheard.push(reason);
+    process.on('unhandledRejection', listen);
+    try {
+      const bytes = read('033_pingtan_2019.chromium.pdf');
+      // Deadlines that fall at every stage of the read: pdf.js's pending work fails once the document is destroyed.
+      for (let timeoutMs = 5; timeoutMs <= 400; timeoutMs += 15) {
+        await readPdf(bytes, { maxPages: 200, timeoutMs }).catch((error: ReportError) => expect(error.code).toBe('input-too-large'));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      process.off('unhandledRejection', listen);
+    }
+    expect(unheard).toEqual([]);
   });
 
   it('the CLI exits once it has read a PDF: the idle reading thread holds no process open', () => {

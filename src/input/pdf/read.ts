@@ -131,6 +131,8 @@ export function tooLong(limits: PdfLimits): ReportError {
 
 function beforeDeadline<T>(promise: Promise<T>, deadline: number, limits: PdfLimits): Promise<T> {
   const left = deadline - Date.now();
+  // Lost to the deadline, the read fails later as the document is destroyed: not an unhandled rejection.
+  promise.catch(() => {});
   if (left <= 0) return Promise.reject(tooLong(limits));
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
