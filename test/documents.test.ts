@@ -179,7 +179,8 @@ describe('bad documents: a stable code each, never a crash or a wrong number', (
     const reports = await parseReports(inputs, { concurrency: 1 });
     expect(reports.map(errors)).toEqual([['input-too-large'], [], ['pdf-corrupt'], ['input-too-large'], []]);
     for (const i of [1, 4]) expect(reports[i]!.tables.decisions).toMatchObject({ penalty: { decisions: 4119 }, coercion: { decisions: 195 } });
-  });
+    // Three threads ended, three started anew (pdf.js loads in each): slow beside the rest of the suite.
+  }, 120_000);
 
   it('read in the calling thread (as in a browser), a PDF cut off at its deadline leaves no unhandled rejection', async () => {
     const unheard: unknown[] = [];
