@@ -22,6 +22,13 @@ export default defineConfig([
     target: 'node20',
   },
   {
+    // The thread that reads PDFs in Node (src/input/pdf/bounded.ts): found beside the library as ./pdf-worker.js.
+    entry: { 'pdf-worker': 'src/input/pdf/thread.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+  },
+  {
     // The CLI: Node only, ESM, with a shebang.
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],

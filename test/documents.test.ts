@@ -1,13 +1,17 @@
 // PDF and Word files (parseDocument): every gold cell of corpus/docs, the provenance a PDF cell keeps,
 // and every way a document can be bad — each a stable code, never a crash, a hang or a wrong number.
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { deflateRawSync } from 'node:zlib';
 import { parseDocument, parseReport, parseReportStrict, reportSchema, ReportError, type Report } from '../src/index.js';
 import { goldFiles, score } from './goldCorpus.js';
 import { CORPUS } from './records.js';
-import { makePdf, makeZip, textPage, zeroBomb, PRIVATE_USE_CMAP } from './support/pdf.js';
+import { readPdf } from '../src/input/pdf/read.js';
+import { parseReports } from '../src/node/index.js';
+import { flateBomb, makePdf, makeZip, textPage, zeroBomb, PRIVATE_USE_CMAP } from './support/pdf.js';
 
 const DOCS = join(CORPUS, 'docs');
 const read = (name: string) => new Uint8Array(readFileSync(join(DOCS, name)));
@@ -144,6 +148,62 @@ describe('bad documents: a stable code each, never a crash or a wrong number', (
     const slow = makePdf(['0 0 m 1 1 l S\n'.repeat(200_000)]);
     await expectError(slow, 'input-too-large', { timeoutMs: 1 });
     await expectError(read('031_hongze_2023.pdf'), 'input-too-large', { maxBytes: 1000 });
+  });
+
+  // In Node a PDF is read in a thread of its own (src/input/pdf/bounded.ts): pdf.js works through one
+  // page without a pause, so only a thread that can be ended bounds a page's time and memory.
+  /** One page of a million strokes (17 MB) and numbers, so that its drawing is read: many seconds of pdf.js without a pause. */
+  const slowPage = () => makePdf([`${textPage([[50, 800, '12'], [120, 800, '34'], [190, 800, '56']])}\n${'0 0 m 100 100 l S\n'.repeat(1_000_000)}`]);
+  /** One page whose content stream inflates to 300 MB from 300 KB. */
+  const streamBomb = () => makePdf([flateBomb(300)], { flate: true });
+
+  it('a single page that takes longer than timeoutMs: input-too-large at the deadline, not when the page is done', async () => {
+    const pdf = slowPage();
+    const started = performance.now();
+    await expectError(pdf, 'input-too-large', { timeoutMs: 1000 });
+    // Read to its end, the page takes several times this.
+    expect(performance.now() - started).toBeLessThan(4000);
+  });
+
+  it('a stream that decodes past 128 MB (a compression bomb): input-too-large, not decoded', async () => {
+    const pdf = streamBomb();
+    expect(pdf.length).toBeLessThan(400_000);
+    expect((await expectError(pdf, 'input-too-large')).diagnostics[0]!.message).toContain('compression bomb');
+  });
+
+  it('the PDF after one whose reading was ended is read as ever, alone and in a batch', async () => {
+    const good = read('031_hongze_2023.pdf');
+    await expectError(slowPage(), 'input-too-large', { timeoutMs: 500 });
+    expect((await parseDocument(good)).tables.decisions).toMatchObject({ penalty: { decisions: 4119 } });
+    const inputs = [streamBomb(), good, new Uint8Array(Buffer.from('%PDF-1.4\n')), streamBomb(), good].map((bytes, i) => ({ bytes, fileName: `${i}.pdf` }));
+    const reports = await parseReports(inputs, { concurrency: 1 });
+    expect(reports.map(errors)).toEqual([['input-too-large'], [], ['pdf-corrupt'], ['input-too-large'], []]);
+    for (const i of [1, 4]) expect(reports[i]!.tables.decisions).toMatchObject({ penalty: { decisions: 4119 }, coercion: { decisions: 195 } });
+    // Three threads ended, three started anew (pdf.js loads in each): slow beside the rest of the suite.
+  }, 120_000);
+
+  it('read in the calling thread (as in a browser), a PDF cut off at its deadline leaves no unhandled rejection', async () => {
+    const unheard: unknown[] = [];
+    const listen = (reason: unknown) => void unheard.push(reason);
+    process.on('unhandledRejection', listen);
+    try {
+      const bytes = read('033_pingtan_2019.chromium.pdf');
+      // Deadlines that fall at every stage of the read: pdf.js's pending work fails once the document is destroyed.
+      for (let timeoutMs = 5; timeoutMs <= 400; timeoutMs += 15) {
+        await readPdf(bytes, { maxPages: 200, timeoutMs }).catch((error: ReportError) => expect(error.code).toBe('input-too-large'));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      process.off('unhandledRejection', listen);
+    }
+    expect(unheard).toEqual([]);
+  });
+
+  it('the CLI exits once it has read a PDF: the idle reading thread holds no process open', () => {
+    const cli = join(import.meta.dirname, '..', 'dist', 'cli.js');
+    const run = spawnSync(process.execPath, [cli, 'parse', join(DOCS, '031_hongze_2023.pdf'), '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.signal).toBeNull();
+    expect(JSON.parse(run.stdout).tables.decisions.penalty.decisions).toBe(4119);
   });
 
   it('a .docx that is a ZIP bomb, whose directory lies about its sizes', async () => {

@@ -4,7 +4,8 @@
 import { asInput } from '../input/limits.js';
 import { documentKind } from '../input/sniff.js';
 import { readDocx } from '../input/docx.js';
-import { DEFAULT_PDF_LIMITS, readPdf } from '../input/pdf/read.js';
+import { readPdfBounded } from '../input/pdf/bounded.js';
+import { DEFAULT_PDF_LIMITS } from '../input/pdf/read.js';
 import type { PdfPage } from '../input/pdf/types.js';
 import { lexPdf } from '../lex/pdf/pages.js';
 import { ReportError } from '../schema/errors.js';
@@ -40,7 +41,7 @@ export async function parseDocument(input: string | Uint8Array | ArrayBuffer, op
 }
 
 async function parsePdf(bytes: Uint8Array, options: DocumentOptions): Promise<Report> {
-  const { pages } = await readPdf(bytes, { maxPages: options.maxPages ?? DEFAULT_PDF_LIMITS.maxPages, timeoutMs: options.timeoutMs ?? DEFAULT_PDF_LIMITS.timeoutMs });
+  const { pages } = await readPdfBounded(bytes, { maxPages: options.maxPages ?? DEFAULT_PDF_LIMITS.maxPages, timeoutMs: options.timeoutMs ?? DEFAULT_PDF_LIMITS.timeoutMs });
   refuseTextless(pages);
   const lexed = lexPdf(pages);
   refuseUnmapped(lexed.tableText || lexed.text);

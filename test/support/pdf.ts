@@ -1,12 +1,12 @@
 // Minimal PDFs and ZIP archives written by hand, for the bad-document tests: what a scan, an encrypted
 // or a damaged file, a thousand-page file or a ZIP bomb looks like, without any tool to make them.
-import { deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
 
 /**
  * A PDF of the given page content streams (Helvetica as /F1; as /F2 `extraFont`, or Helvetica with the
  * `toUnicode` CMap), with a correct xref.
  */
-export function makePdf(pages: string[], options: { encrypt?: boolean; extraFont?: string; toUnicode?: string; images?: boolean } = {}): Uint8Array {
+export function makePdf(pages: string[], options: { encrypt?: boolean; extraFont?: string; toUnicode?: string; images?: boolean; flate?: boolean } = {}): Uint8Array {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body) - 1 + 1;
   const catalog = add('');
@@ -17,7 +17,7 @@ export function makePdf(pages: string[], options: { encrypt?: boolean; extraFont
   const image = options.images ? add(`<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\u0000\u00ff\u00ff\u0000\nendstream`) : 0;
   const kids: number[] = [];
   for (const content of pages) {
-    const stream = add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+    const stream = add(`<< /Length ${content.length}${options.flate ? ' /Filter /FlateDecode' : ''} >>\nstream\n${content}\nendstream`);
     const resources = `<< /Font << /F1 ${font} 0 R${font2 ? ` /F2 ${font2} 0 R` : ''} >>${image ? ` /XObject << /Im1 ${image} 0 R >>` : ''} >>`;
     kids.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842] /Resources ${resources} /Contents ${stream} 0 R >>`));
   }
@@ -35,6 +35,21 @@ export function makePdf(pages: string[], options: { encrypt?: boolean; extraFont
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${encrypt ? ` /Encrypt ${encrypt} 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+/**
+ * A FlateDecode (zlib) stream of `megabytes` MB of spaces, as a latin1 string for makePdf's `flate`, made
+ * in a moment: one MB deflated and ended by a full flush (byte-aligned, referring to nothing before it),
+ * repeated, then a last empty block and the Adler-32 of the whole.
+ */
+export function flateBomb(megabytes: number): string {
+  const block = deflateRawSync(Buffer.alloc(1 << 20, 0x20), { finishFlush: constants.Z_FULL_FLUSH });
+  const n = BigInt(megabytes) << 20n;
+  const a = (1n + n * 0x20n) % 65521n;
+  const b = (n + (0x20n * n * (n + 1n)) / 2n) % 65521n;
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE(Number((b << 16n) | a));
+  return Buffer.concat([Buffer.from([0x78, 0xda]), ...Array.from({ length: megabytes }, () => block), Buffer.from([0x03, 0x00]), adler]).toString('latin1');
 }
 
 /** A page of text lines at (x, y) in Helvetica. */

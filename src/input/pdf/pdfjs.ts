@@ -7,15 +7,18 @@ export type PdfJs = typeof PdfJsModule;
 
 let loading: Promise<PdfJs> | undefined;
 
-export function loadPdfJs(): Promise<PdfJs> {
-  return (loading ??= importQuietly());
+/** pdf.js's worker module as shipped; the Node reading thread (./thread.ts) gives its own on first use. */
+const shippedWorker = () => import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+
+export function loadPdfJs(loadWorker: () => Promise<unknown> = shippedWorker): Promise<PdfJs> {
+  return (loading ??= importQuietly(loadWorker));
 }
 
 /**
  * pdf.js writes warnings to console.log while it loads (e.g. when the optional canvas package that
  * rendering needs is absent): the CLI's stdout must carry only its output.
  */
-async function importQuietly(): Promise<PdfJs> {
+async function importQuietly(loadWorker: () => Promise<unknown>): Promise<PdfJs> {
   const log = console.log;
   // The legacy build's polyfills (core-js) add what Node 20 lacks, and also replace three natives it
   // has with JavaScript versions for edge cases pdf.js never meets: Array.prototype.push several
@@ -23,7 +26,7 @@ async function importQuietly(): Promise<PdfJs> {
   const natives = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
   console.log = () => {};
   try {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    const worker = await loadWorker();
     // pdf.js runs its worker's message handler in this thread when it finds it here.
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
     return await import('pdfjs-dist/legacy/build/pdf.mjs');

@@ -64,6 +64,8 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF
       try {
         const previous = pages[pages.length - 1];
         pages.push(await beforeDeadline(readPage(doc, n, !!previous && drawsToItsFoot(previous)), deadline, limits));
+        // In this thread the deadline's timer cannot fire while pdf.js works through a page: a page done late is late.
+        if (Date.now() > deadline) throw tooLong(limits);
       } catch (error) {
         if (error instanceof ReportError) throw error;
         // One broken page (a truncated file, a bad stream) does not lose the others.
@@ -123,15 +125,20 @@ function boxOf(text: string, t: number[], width: number, height: number, vertica
   return { text, x0: x, y0: y - 0.2 * size, x1: x + width, y1: y + 0.8 * size, vertical };
 }
 
+export function tooLong(limits: PdfLimits): ReportError {
+  return new ReportError('input-too-large', `reading the PDF took over ${limits.timeoutMs / 1000} s, the bound on one document (huge streams or thousands of drawing operations)`);
+}
+
 function beforeDeadline<T>(promise: Promise<T>, deadline: number, limits: PdfLimits): Promise<T> {
   const left = deadline - Date.now();
-  const tooLong = () => new ReportError('input-too-large', `reading the PDF took over ${limits.timeoutMs / 1000} s, the bound on one document (huge streams or thousands of drawing operations)`);
-  if (left <= 0) return Promise.reject(tooLong());
+  // Lost to the deadline, the read fails later as the document is destroyed: not an unhandled rejection.
+  promise.catch(() => {});
+  if (left <= 0) return Promise.reject(tooLong(limits));
   let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(tooLong()), left);
+      timer = setTimeout(() => reject(tooLong(limits)), left);
     }),
   ]).finally(() => clearTimeout(timer));
 }
