@@ -20,6 +20,7 @@ const FLAT_COLUMNS: readonly string[] = reviewGroups.flatMap((g) => outcomeColum
 export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContext): ReviewResult | undefined {
   if (read.values.length === 0) return undefined;
   const firstDiagnostic = ctx.diagnostics.length;
+  const firstOpen = ctx.open?.length ?? 0;
   // The table is kept as one row of 15 while reading, then shaped into its three groups.
   const flat = new TableCells('reviewLitigation', ctx, false);
   const columns = FLAT_COLUMNS;
@@ -49,6 +50,7 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
     }
   }
   for (let i = firstDiagnostic; i < ctx.diagnostics.length; i++) retarget(ctx.diagnostics[i]!);
+  for (const open of ctx.open?.slice(firstOpen) ?? []) open.paths = retargetPaths(open.paths);
   return { table: table as unknown as ReviewLitigation, cells };
 }
 
