@@ -1,0 +1,259 @@
+// Settling cells from the prose. A cell the form could not give (its row read several ways, a cell that
+// is not a number, a row that is missing, a number lost in conversion) takes the value a statement
+// gives it — only a null cell, never a printed number; never against the table's arithmetic or the
+// other statements. A statement narrows the readings of a row that read several ways; the
+// applications table's readings are solved again with the statements as sums (solve.ts), so the
+// other cells of the row, and of other rows, may settle too.
+import { rowsOf } from '../../grammars/applications.js';
+import type { Version } from '../../grammars/types.js';
+import type { Diagnostic } from '../schema/report.js';
+import { applicationConstraints, vectorOf } from '../normalize/applications.js';
+import { solve, type Constraint, type SolveResult, type Vector } from '../normalize/solve.js';
+import { isBlankPiece, pieceKey, type Piece } from '../normalize/split.js';
+import type { NormalizeContext, OpenRow } from '../normalize/table.js';
+import { numberOf, readCell } from '../normalize/value.js';
+import { applicantColumns } from '../../grammars/applications.js';
+import { impliedValues, splitPath, type TableValues } from './cells.js';
+import type { Statement } from './statements.js';
+
+/** Statements spanning several open rows given to the solver, at most. */
+const MAX_SPANNING = 24;
+/**
+ * The solver's tries when it runs again. Its answer is sound within any budget (a reading some solution
+ * uses is never dropped); past the budget it keeps what its filtering could not rule out.
+ */
+const SOLVE_BOUND = 500;
+
+export interface Settled {
+  path: string;
+  statements: Statement[];
+}
+
+export interface SettleInput {
+  statements: readonly Statement[];
+  values: TableValues;
+  open: readonly OpenRow[];
+  /** The applications rows as the arithmetic sees them (applications.ts), when the table was read. */
+  vectors?: ReadonlyMap<string, readonly Vector[]>;
+  template(table: string): Version;
+  ctx: NormalizeContext;
+}
+
+/** The state of an open row: its readings left, and the statements that narrowed them. */
+interface OpenState {
+  row: OpenRow;
+  readings: Piece[][];
+  by: Statement[];
+}
+
+export interface SettleResult {
+  settled: Settled[];
+  /** Open rows by cell path, with the readings the statements left (for agreement). */
+  openAt: Map<string, { state: OpenState; column: number }>;
+}
+
+export function settleCells(input: SettleInput): SettleResult {
+  const { values, ctx } = input;
+  const openAt = new Map<string, { state: OpenState; column: number }>();
+  const settled: Settled[] = [];
+  // Statements whose cells were all read have nothing to settle (most reports: no work here).
+  if (!input.statements.some((s) => s.readings.some((r) => r.some((p) => values.get(p) === null)))) return { settled, openAt };
+  const states: OpenState[] = [];
+  for (const row of input.open) {
+    const state = { row, readings: [...row.readings], by: [] };
+    states.push(state);
+    for (let column = 0; column < row.paths.length; column++) openAt.set(row.paths[column]!, { state, column });
+  }
+  const named = namedCells(ctx.diagnostics);
+  const blanks = new Map<string, number>();
+
+  // Cells no reading can give: settled directly by a statement that names them with known cells only.
+  for (const s of input.statements) {
+    const single = singleReading(s, values);
+    if (!single || single.unknown.length !== 1) continue;
+    const path = single.unknown[0]!;
+    if (openAt.has(path) || single.rest < 0) continue;
+    const table = splitPath(path).table;
+    // A blank the table prints stays blank: only a table that prints every other cell lost this one in conversion, and its sums must say so too.
+    const lost = !named.has(path);
+    if (lost && blankCount(table, values, named, openAt, blanks) !== 1) continue;
+    const implied = impliedValues(path, input.template(table), values);
+    if (implied.some((v) => v !== single.rest) || (lost && !implied.length)) continue;
+    values.set(path, { value: single.rest, source: { raw: ctx.input.slice(s.number.start, s.number.end), start: s.number.start, end: s.number.end } });
+    blanks.delete(table);
+    settled.push({ path, statements: [s] });
+  }
+
+  // Rows read several ways: each statement keeps the readings it agrees with.
+  narrowApplications(input, states, openAt);
+  for (const s of input.statements) {
+    if (s.table === 'applications' && input.vectors) continue;
+    const single = singleReading(s, values);
+    const state = single?.unknown.length ? openAt.get(single.unknown[0]!)?.state : undefined;
+    if (!single || !state || single.unknown.some((p) => openAt.get(p)?.state !== state)) continue;
+    const columns = single.unknown.map((p) => openAt.get(p)!.column);
+    const kept = state.readings.filter((r) => allows(r.map(outcomeOf), columns, single.rest));
+    if (kept.length && kept.length < state.readings.length) {
+      state.readings = kept;
+      state.by.push(s);
+    }
+  }
+
+  // Cells on which every reading left agrees.
+  for (const state of states) {
+    if (!state.by.length || state.readings.length === state.row.readings.length) continue;
+    state.row.paths.forEach((path, i) => {
+      if (values.get(path) !== null) return;
+      const keys = new Set(state.readings.map((r) => pieceKey(r[i]!)));
+      const piece = state.readings[0]![i]!;
+      // A blank is no number the prose gives: the form may have lost the cell's number (html2text: `62` for `62 33 440`).
+      if (keys.size !== 1 || isBlankPiece(piece)) return;
+      const read = readCell({ kind: piece.cell.kind, text: piece.text, start: piece.start, end: piece.end }, path, state.row.rules[i] ?? {}, ctx.diagnostics, ctx.input);
+      values.set(path, read);
+      settled.push({ path, statements: state.by });
+    });
+  }
+  return { settled, openAt };
+}
+
+/**
+ * The applications table: a statement on one open row keeps the readings that meet it (each of them is
+ * already part of a solution of the table's arithmetic); then the solver runs again, within a small
+ * budget, to carry that to the other open rows, with the statements that span several rows as sums it
+ * must meet when it can prove the table meets them all (else without them).
+ */
+function narrowApplications(input: SettleInput, states: OpenState[], openAt: Map<string, { state: OpenState; column: number }>): void {
+  const { vectors, values } = input;
+  if (!vectors) return;
+  const own = states.filter((s) => s.row.paths[0]!.startsWith('applications/'));
+  const narrowedBy: Statement[] = [];
+  const spanning: { statement: Statement; lhs: { row: string; col: number }[]; rest: number }[] = [];
+  for (const s of input.statements) {
+    const single = s.table === 'applications' ? singleReading(s, values) : undefined;
+    const touched = new Set(single?.unknown.map((p) => openAt.get(p)?.state));
+    if (!single || !single.unknown.length || !touched.size || (touched.size === 1 && touched.has(undefined))) continue;
+    if (touched.size === 1) {
+      const state = [...touched][0]!;
+      const columns = single.unknown.map((p) => openAt.get(p)!.column);
+      const kept = state.readings.filter((r) => allows(vectorOf(r), columns, single.rest));
+      if (kept.length && kept.length < state.readings.length) {
+        state.readings = kept;
+        state.by.push(s);
+        narrowedBy.push(s);
+      }
+    } else if (spanning.length < MAX_SPANNING) {
+      const lhs = single.unknown.map((p) => {
+        const { row, column } = splitPath(p);
+        return { row, col: applicantColumns.indexOf(column as (typeof applicantColumns)[number]) };
+      });
+      spanning.push({ statement: s, lhs, rest: single.rest });
+    }
+  }
+  if (!spanning.length && (!narrowedBy.length || own.length < 2)) return;
+  const rowOf = (s: OpenState) => splitPath(s.row.paths[0]!).row;
+  const rows = new Map<string, (number | null)[][]>();
+  for (const [id, vs] of vectors) rows.set(id, vs.map((v) => [...v]));
+  for (const s of own) rows.set(rowOf(s), s.readings.map(vectorOf));
+  // Cells settled since the normalizer ran are known now.
+  for (const [id, vs] of rows) {
+    if (vs.length !== 1) continue;
+    applicantColumns.forEach((c, col) => {
+      const v = values.get(`applications/${id}/${c}`);
+      if (v !== null && v !== undefined) vs[0]![col] = v;
+    });
+  }
+  const constraints: Constraint[] = applicationConstraints(rowsOf(input.template('applications')));
+  // Sums over several rows count only when the solver proves the table meets them (its search finished).
+  let used: Statement[] = [];
+  let result: SolveResult | undefined;
+  if (spanning.length) {
+    const base = constraints.length;
+    spanning.forEach((sum, k) => {
+      rows.set(`§${k}`, [[sum.rest]]);
+      constraints.push({ lhs: sum.lhs, rhs: [{ row: `§${k}`, col: 0 }] });
+    });
+    result = solve(rows, constraints, SOLVE_BOUND);
+    if (result.exact && result.consistent) used = spanning.map((s) => s.statement);
+    else {
+      constraints.length = base;
+      result = undefined;
+    }
+  }
+  if (!result) {
+    if (!narrowedBy.length || own.length < 2) return;
+    result = solve(rows, constraints, SOLVE_BOUND);
+  }
+  if (!result.consistent) return;
+  const by = [...narrowedBy, ...used];
+  for (const state of own) {
+    const possible = result.possible.get(rowOf(state));
+    if (!possible || possible.size === state.readings.length) continue;
+    state.readings = state.readings.filter((_, k) => possible.has(k));
+    for (const s of by) if (!state.by.includes(s)) state.by.push(s);
+  }
+}
+
+/**
+ * A statement's cells as one sum, when its readings agree on it: the cells not yet known, and what
+ * they must add up to. Undefined when its readings differ on the unknown cells or on the known sum.
+ */
+export function singleReading(s: Statement, values: TableValues): { unknown: string[]; rest: number } | undefined {
+  let result: { unknown: string[]; rest: number } | undefined;
+  for (const reading of s.readings) {
+    const unknown: string[] = [];
+    let known = 0;
+    for (const path of reading) {
+      const v = values.get(path);
+      if (v === undefined) return undefined;
+      if (v === null) unknown.push(path);
+      else known += v;
+    }
+    const here = { unknown, rest: roundSum(s.value - known) };
+    if (result && (result.rest !== here.rest || result.unknown.join() !== here.unknown.join())) return undefined;
+    result = here;
+  }
+  return result;
+}
+
+/** Cells `columns` of a reading (its values; null: unknown, some count ≥ 0) can add up to `sum`. */
+function allows(reading: readonly (number | null)[], columns: readonly number[], sum: number): boolean {
+  let total = 0;
+  let unknown = false;
+  for (const c of columns) {
+    const v = reading[c]!;
+    if (v === null) unknown = true;
+    else total += v;
+  }
+  return unknown ? roundSum(total) <= sum : roundSum(total) === sum;
+}
+
+/** A piece as a count of the review table and the section-二 tables: a blank is 0, text that is no number unknown. */
+function outcomeOf(p: Piece): number | null {
+  return isBlankPiece(p) ? 0 : numberOf(p.text);
+}
+
+/** Cells named by a diagnostic that says the form could not give their number. */
+function namedCells(diagnostics: readonly Diagnostic[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of diagnostics) {
+    if (d.code !== 'ambiguous-split' && d.code !== 'cell-unreadable' && d.code !== 'row-missing') continue;
+    if (d.path && d.path !== 'table') out.add(d.path);
+    for (const c of d.cells ?? []) out.add(c);
+  }
+  return out;
+}
+
+/** How many cells of a table are blank (null, and neither open nor named by a diagnostic), counted once per table. */
+function blankCount(table: string, values: TableValues, named: ReadonlySet<string>, openAt: ReadonlyMap<string, unknown>, counted: Map<string, number>): number {
+  let n = counted.get(table);
+  if (n === undefined) {
+    n = 0;
+    for (const p of values.reportedPaths(table)) if (!named.has(p) && !openAt.has(p) && values.get(p) === null) n++;
+    counted.set(table, n);
+  }
+  return n;
+}
+
+function roundSum(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
