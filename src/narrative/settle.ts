@@ -102,8 +102,11 @@ export function settleCells(input: SettleInput): SettleResult {
   // Cells on which every reading left agrees.
   for (const state of states) {
     if (!state.by.length || state.readings.length === state.row.readings.length) continue;
+    // A row the prose picked a garbled reading of (its 总计 is not the sum of its cells): only the cells the prose states are known.
+    const stated = new Set(state.by.flatMap((s) => s.readings.flat()));
+    const sound = !state.row.paths[0]!.startsWith('applications/') || state.readings.every((r) => rowSumHolds(vectorOf(r)));
     state.row.paths.forEach((path, i) => {
-      if (values.get(path) !== null) return;
+      if (values.get(path) !== null || (!sound && !stated.has(path))) return;
       const keys = new Set(state.readings.map((r) => pieceKey(r[i]!)));
       const piece = state.readings[0]![i]!;
       // A blank is no number the prose gives: the form may have lost the cell's number (html2text: `62` for `62 33 440`).
@@ -213,6 +216,17 @@ export function singleReading(s: Statement, values: TableValues): { unknown: str
     result = here;
   }
   return result;
+}
+
+/** T3-C on a reading of an applications row: the six applicant cells add up to 总计 (an unknown leaves it open). */
+function rowSumHolds(v: readonly (number | null)[]): boolean {
+  const total = v[v.length - 1];
+  let sum = 0;
+  for (let c = 0; c < v.length - 1; c++) {
+    if (v[c] === null || total === null) return true;
+    sum += v[c]!;
+  }
+  return sum === total;
 }
 
 /** Cells `columns` of a reading (its values; null: unknown, some count ≥ 0) can add up to `sum`. */

@@ -71,6 +71,8 @@ interface Scope {
   aggregate: boolean;
   /** The last verb that picks a documents column. */
   documentVerb?: Extract<NarrativeWord, { role: 'documentColumn' }>;
+  /** The last row word (`本年新收申请中，…`): what a later number that names only columns counts, if no number before it counted anything. */
+  topic?: RowWord;
   /** After `其中`: what the enumeration's head counts (null: something no table counts). */
   head?: Target | null;
 }
@@ -78,7 +80,8 @@ interface Scope {
 function readSentence(s: Sentence, ctx: StatementContext, out: Statement[]): void {
   const tokens = tokensOf(s.chars);
   if (!tokens.some((t) => t.kind === 'quantity')) return;
-  const countsApplications = s.chars.includes('申请');
+  // Where the sentence first speaks of applications (申请): a verb counts them from that clause on.
+  const applications = s.chars.indexOf('申请');
   const scope: Scope = { otherYear: false, past: false, otherTerritory: false, aggregate: false };
   let clauseStart = 0;
   /** What the last quantity counted (null: nothing a table counts; undefined: no quantity yet). */
@@ -95,6 +98,9 @@ function readSentence(s: Sentence, ctx: StatementContext, out: Statement[]): voi
       const from = Math.max(clauseStart, lastQuantity + 1);
       let to = i + 1;
       while (to < tokens.length && tokens[to]!.kind === 'word') to++;
+      let clauseEnd = i + 1;
+      while (clauseEnd < tokens.length && tokens[clauseEnd]!.kind !== 'clause') clauseEnd++;
+      const countsApplications = applications >= 0 && applications < (tokens[clauseEnd]?.start ?? s.chars.length);
       const target = targetOf(tokens, from, i, to, countsApplications, scope, last, ctx);
       if (target && !t.inexact && !excluded(scope, tokens, from, i)) {
         const statement = statementOf(s, tokens, from, i, to, t, target, scope, ctx);
@@ -127,6 +133,9 @@ function note(scope: Scope, word: NarrativeWord, ctx: StatementContext, last: Ta
     case 'documentColumn':
       scope.documentVerb = word;
       break;
+    case 'row':
+      scope.topic = word;
+      break;
   }
 }
 
@@ -149,7 +158,8 @@ function excluded(scope: Scope, tokens: readonly Token[], from: number, at: numb
 /**
  * The rows the words around a quantity name: a row word before it (the nearest, with those joined to
  * it by 及/和/、), else after it; else a verb before it that counts applications; else, for a word
- * that names only columns (自然人, 维持), the rows of the quantity before it.
+ * that names only columns (自然人, 维持), the rows of the quantity before it, or of the row the
+ * sentence spoke of before (`予以公开的申请中，自然人申请30件`).
  */
 function targetOf(tokens: readonly Token[], from: number, at: number, to: number, countsApplications: boolean, scope: Scope, last: Target | null | undefined, ctx: StatementContext): Target | undefined {
   let target = rowsBefore(tokens, from, at, ctx) ?? rowsAfter(tokens, at, to, ctx);
@@ -161,7 +171,7 @@ function targetOf(tokens: readonly Token[], from: number, at: number, to: number
   }
   if (!target) {
     const columns = nearestColumnWord(tokens, from, at, to);
-    const previous = scope.head ?? last;
+    const previous = scope.head ?? last ?? (scope.topic ? rowTarget([scope.topic], ctx) : undefined);
     if (columns && previous && previous.table === (columns.role === 'applicant' ? 'applications' : 'reviewLitigation')) target = previous;
   }
   // In an enumeration of something no table counts (报送各类文件10件，其中…不予公开1件), a disposition is that thing's.
