@@ -47,18 +47,15 @@ export class TableValues {
     return r && column in r ? (r[column] as number | null) : undefined;
   }
 
-  /** The cells a table reports (not its derived group totals). */
-  reportedPaths(table: string): string[] {
+  /** The cells a table reports (not its derived group totals) that are null, as paths. */
+  nullPaths(table: string): string[] {
     const t = (this.tables as Record<string, { template?: Version } | undefined>)[table];
     if (!t) return [];
     const out: string[] = [];
-    if (table === 'applications') {
-      for (const row of rowsOf(t.template!)) for (const c of applicantColumns) out.push(`${table}/${row}/${c}`);
-      return out;
-    }
-    for (const [row, cells] of Object.entries(t)) {
-      if (row === 'template' || row === 'extraRows' || !cells || typeof cells !== 'object') continue;
-      for (const c of Object.keys(cells)) out.push(`${table}/${row}/${c}`);
+    const rows = table === 'applications' ? rowsOf(t.template!) : Object.keys(t).filter((k) => k !== 'template' && k !== 'extraRows');
+    for (const row of rows) {
+      const r = rowObject(this.tables, table, row);
+      if (r) for (const [c, v] of Object.entries(r)) if (v === null) out.push(`${table}/${row}/${c}`);
     }
     return out;
   }
@@ -71,11 +68,15 @@ export class TableValues {
     const cells = this.cells[table];
     if (cells) cells.set(row, column, read, path);
     else if (read.source) this.ctx.provenance.set(path, read.source);
-    if (table === 'applications') this.refreshGroupTotals();
+    if (table === 'applications') this.totalsStale = true;
   }
 
-  /** The derived group totals of the applications table (results.denied.total …), summed again. */
-  private refreshGroupTotals(): void {
+  private totalsStale = false;
+
+  /** The derived group totals of the applications table (results.denied.total …), summed again after cells were settled. */
+  refreshGroupTotals(): void {
+    if (!this.totalsStale) return;
+    this.totalsStale = false;
     const t = this.tables.applications;
     if (!t) return;
     const ids = rowsOf(t.template);

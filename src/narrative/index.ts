@@ -12,7 +12,6 @@ import { settleCells } from './settle.js';
 import { readStatements, type Statement } from './statements.js';
 import type { ProsePiece } from './prose.js';
 import type { Regions } from '../../grammars/report.js';
-import type { Provenance } from '../schema/report.js';
 
 export { textProse, htmlProse, type ProsePiece } from './prose.js';
 export type { Span } from './statements.js';
@@ -44,7 +43,7 @@ export function readNarrative(input: NarrativeInput): Narrative {
     template: (table: NarrativeTable) => template(table),
     ...(input.agency ? { agency: input.agency } : {}),
     ...(input.year !== undefined ? { year: input.year } : {}),
-    inTable: (at: number) => inTable(at, input.regions, ctx.provenance),
+    inTable: tableCells(input.regions),
   });
   const values = new TableValues(tables, input.cells, ctx);
   const { settled, openAt } = settleCells({ statements, values, open: ctx.open ?? [], ...(input.vectors ? { vectors: input.vectors } : {}), template, ctx });
@@ -100,10 +99,11 @@ function quote(s: Statement): string {
   return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
 }
 
-/** Offset `at` lies in a cell a table was read from, or in a value cell of a table's region (a scan: statements are few). */
-function inTable(at: number, regions: Regions, provenance: ReadonlyMap<string, Provenance>): boolean {
-  for (const p of provenance.values()) if (p.start <= at && at < p.end) return true;
-  for (const rows of [regions.activeDisclosure, regions.applications, regions.reviewLitigation])
-    for (const r of rows) for (const v of r.values) if (v.start <= at && at < v.end) return true;
-  return false;
+/** Whether an offset lies in a value cell of a table's region, where every table cell is read from (a scan: statements are few). */
+function tableCells(regions: Regions): (at: number) => boolean {
+  const tables = [regions.activeDisclosure, regions.applications, regions.reviewLitigation];
+  return (at) => {
+    for (const rows of tables) for (const r of rows) for (const v of r.values) if (v.start <= at && at < v.end) return true;
+    return false;
+  };
 }

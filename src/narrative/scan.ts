@@ -59,14 +59,10 @@ const TITLE_OPEN = 0x300a; // 《
 const TITLE_CLOSE = '》';
 
 /** The vocabulary's words by the code of their first character, longest first. */
-const WORDS = new Map<number, { text: string; word: NarrativeWord }[]>();
+const WORDS: ({ text: string; word: NarrativeWord }[] | undefined)[] = new Array(0x10000);
 for (const [texts, word] of narrativeWords)
-  for (const text of texts) {
-    const list = WORDS.get(text.charCodeAt(0)) ?? [];
-    list.push({ text, word });
-    WORDS.set(text.charCodeAt(0), list);
-  }
-for (const list of WORDS.values()) list.sort((a, b) => b.text.length - a.text.length);
+  for (const text of texts) (WORDS[text.charCodeAt(0)] ??= []).push({ text, word });
+for (const list of WORDS) list?.sort((a, b) => b.text.length - a.text.length);
 
 /** The sentences of a piece with a number followed by a unit's first character (`21 件`, `十二件`, `5万元`), in order. */
 export function unitSentences(piece: ProsePiece): Sentence[] {
@@ -191,7 +187,7 @@ export function tokensOf(chars: string): Token[] {
 }
 
 function wordAt(chars: string, i: number): { text: string; word: NarrativeWord } | undefined {
-  const list = WORDS.get(chars.charCodeAt(i));
+  const list = WORDS[chars.charCodeAt(i)];
   if (list) for (const w of list) if (chars.startsWith(w.text, i)) return w;
   return undefined;
 }

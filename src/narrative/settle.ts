@@ -116,6 +116,7 @@ export function settleCells(input: SettleInput): SettleResult {
       settled.push({ path, statements: state.by });
     });
   }
+  values.refreshGroupTotals();
   return { settled, openAt };
 }
 
@@ -262,7 +263,7 @@ function blankCount(table: string, values: TableValues, named: ReadonlySet<strin
   let n = counted.get(table);
   if (n === undefined) {
     n = 0;
-    for (const p of values.reportedPaths(table)) if (!named.has(p) && !openAt.has(p) && values.get(p) === null) n++;
+    for (const p of values.nullPaths(table)) if (!named.has(p) && !openAt.has(p)) n++;
     counted.set(table, n);
   }
   return n;
