@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport, type Report } from '../src/index.js';
 import { goldFiles } from './goldCorpus.js';
+import { foldRadicals } from '../src/input/pdf/radicals.js';
+import { narrativeWords } from '../grammars/narrative.js';
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
 
@@ -23,7 +25,8 @@ interface KeyReport {
 }
 
 const key = JSON.parse(readFileSync(join(CORPUS, 'narrative.json'), 'utf8')) as Record<string, KeyReport>;
-const bare = (s: string) => s.replace(/\s+/g, '');
+/** Without spaces, radicals folded (a PDF font's ⽆ for 无). */
+const bare = (s: string) => foldRadicals(s.replace(/\s+/g, ''));
 
 /** The key's report for a corpus file: the report it names, or whose name the file starts with (forms). */
 function keyOf(file: string): KeyReport | undefined {
@@ -31,8 +34,8 @@ function keyOf(file: string): KeyReport | undefined {
   return undefined;
 }
 
-/** Every corpus file (published reports and their forms) with its gold, parsed once. */
-const files = [CORPUS, join(CORPUS, 'forms')].flatMap((dir) =>
+/** Every corpus file (published reports, their forms and scraper outputs) with its gold, parsed once. */
+const files = [CORPUS, join(CORPUS, 'forms'), join(CORPUS, 'scrapers')].flatMap((dir) =>
   goldFiles(dir).map(({ gold, path }) => {
     const bytes = readFileSync(path);
     return { gold, path, name: gold.file, report: parseReport(bytes, { fileName: gold.file }), bytes };
@@ -81,8 +84,17 @@ describe('the key: every statement of the shared reports prose (corpus/narrative
 });
 
 describe('agreement', () => {
-  it('no narrative-mismatch on any report whose prose agrees (every corpus report, every form)', () => {
-    for (const { name, report } of files) expect(report.diagnostics.filter((d) => d.code === 'narrative-mismatch'), name).toEqual([]);
+  it('no narrative-mismatch on any report whose prose agrees, but where a form garbled the table and a cell was read wrong', () => {
+    let flagged = 0;
+    for (const { name, report, gold } of files) {
+      for (const d of report.diagnostics.filter((x) => x.code === 'narrative-mismatch')) {
+        // The prose agrees with the table as published: a mismatch names a cell the parser got wrong.
+        expect(d.cells!.some((c) => pathValue(report, c) !== gold.cells[c]), `${name}: ${d.message}`).toBe(true);
+        flagged++;
+      }
+      if (name.split('.').length === 2) expect(report.diagnostics.filter((x) => x.code === 'narrative-mismatch'), name).toEqual([]);
+    }
+    expect(flagged).toBeGreaterThan(0); // a PDF rendering whose 规章 row took the 规范性文件 numbers
   });
 
   /** A corpus report with one table number changed (the first occurrence after `after`). */
@@ -140,6 +152,13 @@ describe('settling', () => {
         const open = s.cells.filter((c) => value(alone, c) === null);
         if (open.length !== 1 || gold.cells[open[0]!] === null || gold.cells[open[0]!] === undefined) continue;
         const path = open[0]!;
+        // A cell the form left ambiguous or unreadable (read blank, it may be a blank the table prints)…
+        const named = alone.diagnostics.filter((d) => ['ambiguous-split', 'cell-unreadable', 'row-missing'].includes(d.code) && (d.path === path || d.cells?.includes(path)));
+        if (!named.length) continue;
+        // …but not when its readings leave it possibly blank: the table may print it so (a blank is never settled).
+        if (named.some((d) => d.code === 'ambiguous-split' && / blank\b/.test(d.message))) continue;
+        // Not when the statement may count other cells (收到…: 本年新收, or with 上年结转) that are open too.
+        if (!exactly(alone, path)) continue;
         const rest = s.stated - s.cells.filter((c) => c !== path).reduce((n, c) => n + (value(alone, c) ?? 0), 0);
         expect(pathValue(report, path), `${name} ${path}`).toBe(rest);
         expect(report.diagnostics.some((d) => d.code === 'narrative-settled' && d.path === path), `${name} ${path}`).toBe(true);
@@ -153,7 +172,7 @@ describe('settling', () => {
     for (const { name, report, gold } of files) {
       for (const d of report.diagnostics.filter((x) => x.code === 'narrative-settled')) expect(pathValue(report, d.path!), `${name} ${d.path}`).toBe(gold.cells[d.path!]);
       const k = keyOf(name);
-      for (const s of k?.statements ?? []) if (s.agrees === null) for (const c of s.cells) if (gold.cells[c] === null) expect(pathValue(report, c), `${name} ${c}`).toBeNull();
+      for (const s of k?.statements ?? []) if (s.agrees === null) for (const c of s.cells) if (gold.cells[c] === null) expect(pathValue(report, c) ?? null, `${name} ${c}`).toBeNull();
     }
   });
 
@@ -205,13 +224,23 @@ describe('settling across the table: the readings solver runs again', () => {
   });
 
   it('a row whose digits were garbled (a digit lost): only the cell the prose states is settled', () => {
-    // 本年新收 640020470 with a 0 lost: no reading meets T3-C; the prose's 70 is the 总计 alone.
-    const text = readFileSync(join(CORPUS, '004_pingtan_2021.txt'), 'utf8').replace('640020470', '64002470');
+    // 本年新收 640020470 with its 2 lost: no reading meets T3-C; the prose's 70 is the 总计 alone.
+    const text = readFileSync(join(CORPUS, '004_pingtan_2021.txt'), 'utf8').replace('640020470', '64000470');
     const report = parseReport(text);
     expect(report.diagnostics.filter((d) => d.code === 'narrative-settled').map((d) => d.path)).toEqual(['applications/newReceived/total']);
     expect(report.tables.applications?.newReceived).toMatchObject({ naturalPerson: null, total: 70 });
   });
 });
+
+/** No other reading of a verb that counts the cell's row (收到…N件: 本年新收, or with 上年结转) names a cell the form left open. */
+function exactly(alone: Report, path: string): boolean {
+  const [table, row, column] = path.split('/') as [string, string, string];
+  for (const [, w] of narrativeWords) {
+    if (w.role !== 'total' || !w.readings.some((r) => r.length === 1 && r[0] === row)) continue;
+    for (const r of w.readings) for (const other of r) if (other !== row && pathValue(alone, `${table}/${other}/${column}`) === null) return false;
+  }
+  return true;
+}
 
 function pathValue(report: Report, path: string): number | null | undefined {
   const [table, row, column] = [path.slice(0, path.indexOf('/')), path.slice(path.indexOf('/') + 1, path.lastIndexOf('/')), path.slice(path.lastIndexOf('/') + 1)];

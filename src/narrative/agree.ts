@@ -24,13 +24,15 @@ type Status = { kind: 'yes' } | { kind: 'maybe' } | { kind: 'no'; table: number 
 export function agreementOf(s: Statement, values: TableValues, openAt: ReadonlyMap<string, OpenCell>): Agreement {
   let maybe: string[] | undefined;
   let first: { cells: string[]; table: number } | undefined;
+  // The likeliest reading the table does not rule out decides: a later one that agrees does not outweigh it.
   for (const reading of s.readings) {
     const status = statusOf(reading, s.value, values, openAt);
-    if (status.kind === 'yes') return { agrees: true, cells: reading };
+    if (status.kind === 'yes' && !maybe) return { agrees: true, cells: reading };
     if (status.kind === 'maybe') maybe ??= reading;
-    else first ??= { cells: reading, table: status.table };
+    else if (status.kind === 'no') first ??= { cells: reading, table: status.table };
   }
-  if (maybe) return { agrees: null, cells: maybe };
+  // Unconfirmed: the likeliest reading's cells.
+  if (maybe) return { agrees: null, cells: s.readings[0]! };
   return { agrees: false, ...first! };
 }
 

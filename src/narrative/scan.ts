@@ -14,6 +14,7 @@ import {
   type NarrativeWord,
 } from '../../grammars/narrative.js';
 import { foldTraditional, isSpaceOrInvisible } from '../../grammars/vocabulary/fold.js';
+import { foldRadicals } from '../input/pdf/radicals.js';
 import type { ProsePiece } from './prose.js';
 
 /** A sentence longer than this is cut: a run of table text with no full stop is not prose. */
@@ -133,7 +134,7 @@ function isLineSpace(code: number): boolean {
 /** Room for one sentence's characters, reused (a sentence is at most MAX_SENTENCE long). */
 const SCRATCH_CODES = new Uint16Array(MAX_SENTENCE + 1);
 
-/** The sentence's characters without spaces, fullwidth digits made ASCII, traditional folded. */
+/** The sentence's characters without spaces, fullwidth digits made ASCII, radicals and traditional folded. */
 function compact(piece: ProsePiece, start: number, end: number): Sentence {
   const codes = SCRATCH_CODES;
   let n = 0;
@@ -144,7 +145,8 @@ function compact(piece: ProsePiece, start: number, end: number): Sentence {
     codes[n++] = code;
   }
   const chars = String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
-  return { piece, start, end, chars: foldTraditional(chars) };
+  // Radicals some fonts put for ideographs (⽆法提供, ⾏政复议) are the words they look like.
+  return { piece, start, end, chars: foldTraditional(foldRadicals(chars)) };
 }
 
 /** Where character i of the sentence's `chars` is in `piece.text` (a walk: only statements need it). */

@@ -64,21 +64,22 @@ export function settleCells(input: SettleInput): SettleResult {
     states.push(state);
     for (let column = 0; column < row.paths.length; column++) openAt.set(row.paths[column]!, { state, column });
   }
-  const named = namedCells(ctx.diagnostics);
+  const { named, printed } = namedCells(ctx.diagnostics);
   const blanks = new Map<string, number>();
 
-  // Cells no reading can give: settled directly by a statement that names them with known cells only.
+  // Cells no reading can give: settled directly by a statement that names them with known cells only,
+  // when the template's sums give the same value (a cell printed unreadable, in a table without sums:
+  // the statement alone). A cell read blank may be one the table prints: only a table whose other cells
+  // are all printed lost it in conversion.
   for (const s of input.statements) {
     const single = singleReading(s, values);
     if (!single || single.unknown.length !== 1) continue;
     const path = single.unknown[0]!;
     if (openAt.has(path) || single.rest < 0) continue;
     const table = splitPath(path).table;
-    // A blank the table prints stays blank: only a table that prints every other cell lost this one in conversion, and its sums must say so too.
-    const lost = !named.has(path);
-    if (lost && blankCount(table, values, named, openAt, blanks) !== 1) continue;
+    if (!named.has(path) && blankCount(table, values, named, openAt, blanks) !== 1) continue;
     const implied = impliedValues(path, input.template(table), values);
-    if (implied.some((v) => v !== single.rest) || (lost && !implied.length)) continue;
+    if (implied.some((v) => v !== single.rest) || (!implied.length && !printed.has(path))) continue;
     values.set(path, { value: single.rest, source: { raw: ctx.input.slice(s.number.start, s.number.end), start: s.number.start, end: s.number.end } });
     blanks.delete(table);
     settled.push({ path, statements: [s] });
@@ -102,9 +103,12 @@ export function settleCells(input: SettleInput): SettleResult {
   // Cells on which every reading left agrees.
   for (const state of states) {
     if (!state.by.length || state.readings.length === state.row.readings.length) continue;
-    // A row the prose picked a garbled reading of (its 总计 is not the sum of its cells): only the cells the prose states are known.
+    // Only the cells the prose states are known when the prose picked a garbled reading of an applications
+    // row (its 总计 is not the sum of its cells), or one of the places where a row's blanks vanished in a
+    // table whose sums across rows do not check them (a form that added or lost cells leaves none right).
     const stated = new Set(state.by.flatMap((s) => s.readings.flat()));
-    const sound = !state.row.paths[0]!.startsWith('applications/') || state.readings.every((r) => rowSumHolds(vectorOf(r)));
+    const applications = state.row.paths[0]!.startsWith('applications/');
+    const sound = applications ? state.readings.every((r) => rowSumHolds(vectorOf(r))) : !placesBlanks(state.row.readings);
     state.row.paths.forEach((path, i) => {
       if (values.get(path) !== null || (!sound && !stated.has(path))) return;
       const keys = new Set(state.readings.map((r) => pieceKey(r[i]!)));
@@ -219,6 +223,15 @@ export function singleReading(s: Statement, values: TableValues): { unknown: str
   return result;
 }
 
+/** The readings differ in where the row's blanks are (a cell blank in one, a number in another), not only in how digits split. */
+function placesBlanks(readings: readonly (readonly Piece[])[]): boolean {
+  for (let i = 0; i < readings[0]!.length; i++) {
+    const blank = isBlankPiece(readings[0]![i]!);
+    for (const r of readings) if (isBlankPiece(r[i]!) !== blank) return true;
+  }
+  return false;
+}
+
 /** T3-C on a reading of an applications row: the six applicant cells add up to 总计 (an unknown leaves it open). */
 function rowSumHolds(v: readonly (number | null)[]): boolean {
   const total = v[v.length - 1];
@@ -247,18 +260,23 @@ function outcomeOf(p: Piece): number | null {
   return isBlankPiece(p) ? 0 : numberOf(p.text);
 }
 
-/** Cells named by a diagnostic that says the form could not give their number. */
-function namedCells(diagnostics: readonly Diagnostic[]): Set<string> {
-  const out = new Set<string>();
+/** Cells a diagnostic says the form could not give (`named`), and those printed as text that is no number (`printed`). */
+function namedCells(diagnostics: readonly Diagnostic[]): { named: Set<string>; printed: Set<string> } {
+  const named = new Set<string>();
+  const printed = new Set<string>();
   for (const d of diagnostics) {
     if (d.code !== 'ambiguous-split' && d.code !== 'cell-unreadable' && d.code !== 'row-missing') continue;
-    if (d.path && d.path !== 'table') out.add(d.path);
-    for (const c of d.cells ?? []) out.add(c);
+    // A cell's own unreadable text (`不详`), not a row of them: the other cells of such a row may be blanks.
+    const into = d.code === 'cell-unreadable' && !d.cells && d.span && d.span.end > d.span.start ? [named, printed] : [named];
+    for (const set of into) {
+      if (d.path && d.path !== 'table') set.add(d.path);
+      for (const c of d.cells ?? []) set.add(c);
+    }
   }
-  return out;
+  return { named, printed };
 }
 
-/** How many cells of a table are blank (null, and neither open nor named by a diagnostic), counted once per table. */
+/** How many cells of a table are read blank (null, and neither open nor named by a diagnostic), counted once per table. */
 function blankCount(table: string, values: TableValues, named: ReadonlySet<string>, openAt: ReadonlyMap<string, unknown>, counted: Map<string, number>): number {
   let n = counted.get(table);
   if (n === undefined) {
