@@ -48,7 +48,8 @@ function blockOffsets(input: string, start: number, end: number, text: string): 
   let space = -1;
   for (let i = start; i < end && k < text.length; ) {
     const c = input[i]!;
-    if (c === '<') {
+    // A tag opens with `<` and a letter, `/`, `!` or `?`; any other `<` is text (`\<长江…\>` in markdown read as HTML).
+    if (c === '<' && /[A-Za-z/!?]/.test(input[i + 1] ?? '')) {
       const close = input.indexOf('>', i);
       if (close < 0 || close >= end) return null;
       i = close + 1;
