@@ -19,8 +19,9 @@ import type { Statement } from './statements.js';
 /** Statements spanning several open rows given to the solver, at most. */
 const MAX_SPANNING = 24;
 /**
- * The solver's tries when it runs again. Its answer is sound within any budget (a reading some solution
- * uses is never dropped); past the budget it keeps what its filtering could not rule out.
+ * The solver's tries when it runs again, drawn from the report's search budget (budget.ts). Its answer is
+ * sound within any budget (a reading some solution uses is never dropped); past the budget it keeps what
+ * its filtering could not rule out.
  */
 const SOLVE_BOUND = 500;
 
@@ -180,7 +181,7 @@ function narrowApplications(input: SettleInput, states: OpenState[], openAt: Map
       rows.set(`§${k}`, [[sum.rest]]);
       constraints.push({ lhs: sum.lhs, rhs: [{ row: `§${k}`, col: 0 }] });
     });
-    result = solve(rows, constraints, SOLVE_BOUND);
+    result = solve(rows, constraints, SOLVE_BOUND, input.ctx.budget);
     if (result.exact && result.consistent) used = spanning.map((s) => s.statement);
     else {
       constraints.length = base;
@@ -189,7 +190,7 @@ function narrowApplications(input: SettleInput, states: OpenState[], openAt: Map
   }
   if (!result) {
     if (!narrowedBy.length || own.length < 2) return;
-    result = solve(rows, constraints, SOLVE_BOUND);
+    result = solve(rows, constraints, SOLVE_BOUND, input.ctx.budget);
   }
   if (!result.consistent) return;
   const by = [...narrowedBy, ...used];
