@@ -159,8 +159,13 @@ describe('settling', () => {
         // A cell the form left ambiguous or unreadable (read blank, it may be a blank the table prints)…
         const named = alone.diagnostics.filter((d) => ['ambiguous-split', 'cell-unreadable', 'row-missing'].includes(d.code) && (d.path === path || d.cells?.includes(path)));
         if (!named.length) continue;
-        // …but not when its readings leave it possibly blank: the table may print it so (a blank is never settled).
-        if (named.some((d) => d.code === 'ambiguous-split' && / blank\b/.test(d.message))) continue;
+        // …that the form shows is no blank: its readings all put a number there, or its own text is no number.
+        // Not a cell whose readings leave it possibly blank or could not be listed, of a row with more or fewer
+        // numbers than cells, or of a row the input lacks: the table may print it blank (a blank is never
+        // settled from the prose alone; such rows are settled where the prose narrows their readings, below).
+        const noBlank = (d: (typeof named)[number]) =>
+          (d.code === 'ambiguous-split' && /could be/.test(d.message) && !/ blank\b/.test(d.message)) || (d.code === 'cell-unreadable' && !d.cells);
+        if (!named.every(noBlank)) continue;
         // Not when the statement may count other cells (收到…: 本年新收, or with 上年结转) that are open too.
         if (!exactly(alone, path)) continue;
         const rest = s.stated - s.cells.filter((c) => c !== path).reduce((n, c) => n + (value(alone, c) ?? 0), 0);
@@ -169,7 +174,8 @@ describe('settling', () => {
         settled++;
       }
     }
-    expect(settled).toBeGreaterThanOrEqual(3); // 007 and 024.bs4concat 制发 62 (6233440), 011 结转 1
+    // 007, 024 bs4concat and readability 制发 62 (6233440); 014 bs4concat and readability 规章 13 (1313524), 规范性文件 60 (6060368).
+    expect(settled).toBeGreaterThanOrEqual(7);
   });
 
   it('a cell the table prints blank stays null (agrees: null in the key), and every settled cell is the gold value', () => {
@@ -199,6 +205,23 @@ describe('settling', () => {
     // The value cites the prose: 转下一年度办理答复的有 1 件.
     const at = report.provenance!['applications/carriedForward/total']!;
     expect(at.raw).toBe('1 件');
+  });
+
+  it('014 pdfraw: the review row printed as 5 2 7 8 1 9, no trace of its blanks (unreadable alone): the prose leaves 7 in its 总计', () => {
+    const { report, bytes, name } = files.find((f) => f.name === '014_shanghai_szfbgt_2019.pdfraw.txt')!;
+    const alone = parseReport(bytes, { fileName: name, narrative: false });
+    expect(alone.tables.reviewLitigation?.review.total).toBeNull();
+    expect(alone.diagnostics.find((d) => d.cells?.includes('reviewLitigation/review/total'))?.code).toBe('cell-unreadable');
+    // Where its blanks were, T4 allows several ways; 行政复议7件 and 诉讼9件 leave those with 7 in the review 总计.
+    expect(report.tables.reviewLitigation?.review.total).toBe(7);
+    expect(report.diagnostics.filter((d) => d.code === 'narrative-settled').map((d) => d.path)).toEqual(['reviewLitigation/review/total']);
+    // The value is the table's own digit, not the prose's.
+    const at = report.provenance!['reviewLitigation/review/total']!;
+    expect(at.raw).toBe('7');
+    expect(new TextDecoder().decode(bytes).slice(at.start - 4, at.end)).toBe('5 2 7');
+    // Which of 维持/纠正/其他 holds the 5, and whether the 9 is 直接起诉 or 复议后起诉, stays open.
+    expect(report.tables.reviewLitigation?.review.upheld).toBeNull();
+    expect(report.tables.reviewLitigation?.litigationDirect.total).toBeNull();
   });
 
   it('014 forms whose blanks vanished: the review row is narrowed by 行政复议7件 and its 总计 settled', () => {

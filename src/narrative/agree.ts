@@ -58,7 +58,8 @@ function statusOf(reading: readonly string[], value: number, values: TableValues
     let sum = known;
     for (const c of open) {
       const p = r[c.column]!;
-      if (isBlankPiece(p)) continue;
+      // A blank cannot be checked (as in a table that prints it): the statement is unconfirmed.
+      if (isBlankPiece(p)) return { kind: 'maybe' };
       const v = numberOf(p.text);
       if (v === null) return { kind: 'maybe' };
       sum += v;

@@ -65,13 +65,13 @@ export function settleCells(input: SettleInput): SettleResult {
     states.push(state);
     for (let column = 0; column < row.paths.length; column++) openAt.set(row.paths[column]!, { state, column });
   }
-  const { named, printed } = namedCells(ctx.diagnostics);
+  const { named, unblank } = namedCells(ctx.diagnostics);
   const blanks = new Map<string, number>();
 
   // Cells no reading can give: settled directly by a statement that names them with known cells only,
-  // when the template's sums give the same value (a cell printed unreadable, in a table without sums:
-  // the statement alone). A cell read blank may be one the table prints: only a table whose other cells
-  // are all printed lost it in conversion.
+  // when the template's sums give the same value (when they cannot — other cells of the sums unknown —
+  // the statement alone, for a cell that cannot be a printed blank). A cell read blank may be one the
+  // table prints: only a table whose other cells are all printed lost it in conversion.
   for (const s of input.statements) {
     const single = singleReading(s, values);
     if (!single || single.unknown.length !== 1) continue;
@@ -80,7 +80,7 @@ export function settleCells(input: SettleInput): SettleResult {
     const table = splitPath(path).table;
     if (!named.has(path) && blankCount(table, values, named, openAt, blanks) !== 1) continue;
     const implied = impliedValues(path, input.template(table), values);
-    if (implied.some((v) => v !== single.rest) || (!implied.length && !printed.has(path))) continue;
+    if (implied.some((v) => v !== single.rest) || (!implied.length && !unblank.has(path))) continue;
     values.set(path, { value: single.rest, source: { raw: ctx.input.slice(s.number.start, s.number.end), start: s.number.start, end: s.number.end } });
     blanks.delete(table);
     settled.push({ path, statements: [s] });
@@ -261,20 +261,25 @@ function outcomeOf(p: Piece): number | null {
   return isBlankPiece(p) ? 0 : numberOf(p.text);
 }
 
-/** Cells a diagnostic says the form could not give (`named`), and those printed as text that is no number (`printed`). */
-function namedCells(diagnostics: readonly Diagnostic[]): { named: Set<string>; printed: Set<string> } {
+/**
+ * Cells a diagnostic says the form could not give (`named`), and of those the ones that cannot be a
+ * blank the table prints (`unblank`): a cell printed as text that is no number (`不详`). A row with fewer
+ * numbers than cells may hold printed blanks, and so may a row the input lacks (014 as PyMuPDF prints
+ * it lost the label of 其他处理, a row printed blank, and its prose says 其他处理0件).
+ */
+function namedCells(diagnostics: readonly Diagnostic[]): { named: Set<string>; unblank: Set<string> } {
   const named = new Set<string>();
-  const printed = new Set<string>();
+  const unblank = new Set<string>();
   for (const d of diagnostics) {
     if (d.code !== 'ambiguous-split' && d.code !== 'cell-unreadable' && d.code !== 'row-missing') continue;
-    // A cell's own unreadable text (`不详`), not a row of them: the other cells of such a row may be blanks.
-    const into = d.code === 'cell-unreadable' && !d.cells && d.span && d.span.end > d.span.start ? [named, printed] : [named];
+    const own = d.code === 'cell-unreadable' && !d.cells && d.span && d.span.end > d.span.start;
+    const into = own ? [named, unblank] : [named];
     for (const set of into) {
       if (d.path && d.path !== 'table') set.add(d.path);
       for (const c of d.cells ?? []) set.add(c);
     }
   }
-  return { named, printed };
+  return { named, unblank };
 }
 
 /** How many cells of a table are read blank (null, and neither open nor named by a diagnostic), counted once per table. */

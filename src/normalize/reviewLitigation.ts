@@ -35,7 +35,10 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
     const asPrinted = rowReadings(read.values, REVIEW_CELLS, undefined, undefined, undefined, undefined, ctx.budget);
     if (asPrinted !== 'too-many' && asPrinted.length === 1) flat.readRow(ROW, columns, asPrinted[0]!);
     else if (asPrinted === 'too-many' || asPrinted.length > 1) ambiguous(flat, ROW, columns, asPrinted === 'too-many' ? [] : asPrinted, read.values, ctx);
-    else flat.unreadable(ROW, columns, read.values, `${read.values.length} cell(s) where the table has ${REVIEW_CELLS}: "${quotedText(read.values)}"`);
+    else {
+      flat.unreadable(ROW, columns, read.values, `${read.values.length} cell(s) where the table has ${REVIEW_CELLS}: "${quotedText(read.values)}"`);
+      offerVanishedBlanks(flat, read, ctx);
+    }
   }
   // Re-key `reviewLitigation/row/review/upheld` as `reviewLitigation/review/upheld`.
   const cells = new TableCells('reviewLitigation', ctx);
@@ -52,6 +55,17 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
   for (let i = firstDiagnostic; i < ctx.diagnostics.length; i++) retarget(ctx.diagnostics[i]!);
   for (const open of ctx.open?.slice(firstOpen) ?? []) open.paths = retargetPaths(open.paths);
   return { table: table as unknown as ReviewLitigation, cells };
+}
+
+/**
+ * A row with fewer numbers than cells and no trace of where its blanks were (`5 2 7 8 1 9`): its
+ * cells stay unreadable here, but a later source (the prose, src/narrative) is offered the readings
+ * with the blanks in any gaps that T4 allows, to narrow and settle the cells it states.
+ */
+function offerVanishedBlanks(flat: TableCells, read: ReviewRead, ctx: NormalizeContext): void {
+  if (!ctx.open || read.values.length >= REVIEW_CELLS) return;
+  const readings = rowReadings(read.values, REVIEW_CELLS, 5000, groupsHold, undefined, true, ctx.budget);
+  if (readings !== 'too-many' && readings.length > 1) ctx.open.push({ paths: flat.paths(ROW, FLAT_COLUMNS), readings, rules: FLAT_COLUMNS.map(() => ({})) });
 }
 
 /**
