@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport, type Report } from '../src/index.js';
 import { goldFiles } from './goldCorpus.js';
-import { foldRadicals } from '../src/input/pdf/radicals.js';
+import { foldRadicals } from '../grammars/vocabulary/fold.js';
 import { narrativeWords } from '../grammars/narrative.js';
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');

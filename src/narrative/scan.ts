@@ -13,8 +13,7 @@ import {
   clauseEnds,
   type NarrativeWord,
 } from '../../grammars/narrative.js';
-import { foldTraditional, isSpaceOrInvisible } from '../../grammars/vocabulary/fold.js';
-import { foldRadicals } from '../input/pdf/radicals.js';
+import { foldRadicals, foldTraditional, isSpaceOrInvisible } from '../../grammars/vocabulary/fold.js';
 import type { ProsePiece } from './prose.js';
 
 /** A sentence longer than this is cut: a run of table text with no full stop is not prose. */

@@ -149,7 +149,8 @@ export function assemble(lexed: Lexed, options: ParseOptions): Report {
   const sections = readSections(plain);
   const agency = titleInfo.agency ?? readSignature(sections.other ?? plain) ?? readSubject(sections.overview);
 
-  const ctx: NormalizeContext = { input: text, diagnostics, provenance: new Map(), tables: [], budget: new SearchBudget(), open: [] };
+  // `open` gathers the rows the prose may narrow (src/narrative); without the narrative, nothing is kept for it.
+  const ctx: NormalizeContext = { input: text, diagnostics, provenance: new Map(), tables: [], budget: new SearchBudget(), ...(options.narrative === false ? {} : { open: [] }) };
   const regions = locateTables(readRows(cells));
   const active = readActiveDisclosure(regions.activeDisclosure);
   const headerVersion = active.documents.headers[0] ?? active.decisions.headers[0] ?? active.fees.headers[0];
@@ -189,7 +190,8 @@ export function assemble(lexed: Lexed, options: ParseOptions): Report {
     // The prose, read after the tables and before their checks: the cells it settles are checked too.
     if (options.narrative !== false) {
       narrative = readNarrative({
-        prose: lexed.source.form === 'html' ? htmlProse(text, cells) : textProse(plain, lexed.toText ?? ((o) => o)),
+        // The text as printed (radicals and all): a statement quotes its words; the scan folds what it matches.
+        prose: lexed.source.form === 'html' ? htmlProse(text, cells) : textProse(lexed.plain, lexed.toText ?? ((o) => o)),
         tables,
         cells: { applications: applications?.cells, reviewLitigation: review?.cells },
         ...(applications ? { vectors: applications.vectors } : {}),
