@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReport, type Report } from '../src/index.js';
+import { parseDocument, parseReport, type Report } from '../src/index.js';
 import { goldFiles } from './goldCorpus.js';
 import { foldRadicals } from '../grammars/vocabulary/fold.js';
 import { narrativeWords } from '../grammars/narrative.js';
@@ -85,6 +85,20 @@ describe('the key: every statement of the shared reports prose (corpus/narrative
       }
     }
   });
+});
+
+describe('PDF and Word files (corpus/docs)', () => {
+  for (const { gold, path } of goldFiles(join(CORPUS, 'docs'))) {
+    const key = keyOf(gold.file)!.statements;
+    it(`${gold.file}: its ${key.length} statement(s) of the key found with cells and number, no other, no mismatch; a settled cell is the gold value`, async () => {
+      const report = await parseDocument(readFileSync(path), { fileName: gold.file });
+      const statements = report.narrative!.statements;
+      for (const k of key) expect(statements.some((s) => matches(s, k)), `"${k.quote}"`).toBe(true);
+      for (const s of statements) expect(key.some((k) => matches(s, k)), `"${s.text}"`).toBe(true);
+      expect(report.diagnostics.filter((d) => d.code === 'narrative-mismatch')).toEqual([]);
+      for (const d of report.diagnostics.filter((x) => x.code === 'narrative-settled')) expect(pathValue(report, d.path!), d.path).toBe(gold.cells[d.path!]);
+    }, 120_000);
+  }
 });
 
 describe('agreement', () => {
