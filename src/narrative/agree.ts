@@ -7,7 +7,7 @@ import type { TableValues } from './cells.js';
 import type { Statement } from './statements.js';
 
 export interface OpenCell {
-  state: { readings: Piece[][] };
+  state: { readings: readonly Piece[][] };
   column: number;
 }
 

@@ -39,12 +39,18 @@ export class TableValues {
     return r;
   }
 
+  /** Values by path, as read so far (a statement's cells are looked up many times; `set` keeps it current). */
+  private readonly known = new Map<string, number | null | undefined>();
+
   /** The cell's value; undefined when the table has no such cell. */
   get(path: string): number | null | undefined {
+    if (this.known.has(path)) return this.known.get(path);
     const last = path.lastIndexOf('/');
     const r = this.rowAt(path, last);
     const column = path.slice(last + 1);
-    return r && column in r ? (r[column] as number | null) : undefined;
+    const value = r && column in r ? (r[column] as number | null) : undefined;
+    this.known.set(path, value);
+    return value;
   }
 
   /** The cells a table reports (not its derived group totals) that are null, as paths. */
@@ -65,6 +71,7 @@ export class TableValues {
     const r = this.rowAt(path, path.lastIndexOf('/'));
     if (!r) return;
     r[column] = read.value;
+    this.known.set(path, read.value);
     const cells = this.cells[table];
     if (cells) cells.set(row, column, read, path);
     else if (read.source) this.ctx.provenance.set(path, read.source);
@@ -77,6 +84,7 @@ export class TableValues {
   refreshGroupTotals(): void {
     if (!this.totalsStale) return;
     this.totalsStale = false;
+    this.known.clear();
     const t = this.tables.applications;
     if (!t) return;
     const ids = rowsOf(t.template);

@@ -43,7 +43,7 @@ export interface SettleInput {
 /** The state of an open row: its readings left, and the statements that narrowed them. */
 interface OpenState {
   row: OpenRow;
-  readings: Piece[][];
+  readings: readonly Piece[][];
   by: Statement[];
 }
 
@@ -61,12 +61,17 @@ export function settleCells(input: SettleInput): SettleResult {
   if (!input.statements.some((s) => s.readings.some((r) => r.some((p) => values.get(p) === null)))) return { settled, openAt };
   const states: OpenState[] = [];
   for (const row of input.open) {
-    const state = { row, readings: [...row.readings], by: [] };
+    // Narrowing replaces `readings`, never changes it: the row's own list until a statement narrows it.
+    const state: OpenState = { row, readings: row.readings, by: [] };
     states.push(state);
     for (let column = 0; column < row.paths.length; column++) openAt.set(row.paths[column]!, { state, column });
   }
   const { named, unblank } = namedCells(ctx.diagnostics);
   const blanks = new Map<string, number>();
+  // Nothing to do unless a statement names a cell the form could not give: a row left open, a cell a
+  // diagnostic names, or the one blank of its table (most reports, and tables that print blanks: none).
+  const settleable = (p: string) => values.get(p) === null && (openAt.has(p) || named.has(p) || blankCount(splitPath(p).table, values, named, openAt, blanks) === 1);
+  if (!input.statements.some((s) => s.readings.some((r) => r.some(settleable)))) return { settled, openAt };
 
   // Cells no reading can give: settled directly by a statement that names them with known cells only,
   // when the template's sums give the same value (when they cannot — other cells of the sums unknown —
