@@ -180,7 +180,9 @@ function narrowApplications(input: SettleInput, states: OpenState[], openAt: Map
   // Sums over several rows count only when the solver proves the table meets them (its search finished).
   let used: Statement[] = [];
   let result: SolveResult | undefined;
-  if (spanning.length) {
+  // A sum over several rows goes to the solver only when it rules a reading out by itself (bounds alone):
+  // one that every reading can meet rarely narrows anything, and the solver's run is most of the layer's cost.
+  if (spanning.length && spanning.some((sum) => prunes(sum.lhs, sum.rest, rows))) {
     const base = constraints.length;
     spanning.forEach((sum, k) => {
       rows.set(`§${k}`, [[sum.rest]]);
@@ -205,6 +207,38 @@ function narrowApplications(input: SettleInput, states: OpenState[], openAt: Map
     state.readings = state.readings.filter((_, k) => possible.has(k));
     for (const s of by) if (!state.by.includes(s)) state.by.push(s);
   }
+}
+
+/**
+ * Whether cells of several rows adding up to `sum` rule out some candidate of a row on bounds alone: its
+ * part of the sum, with the other rows' least (or greatest) parts, cannot reach (or stays above) it. An
+ * unknown cell is any count ≥ 0.
+ */
+function prunes(cells: readonly { row: string; col: number }[], sum: number, rows: ReadonlyMap<string, readonly (readonly (number | null)[])[]>): boolean {
+  const byRow = new Map<string, number[]>();
+  for (const { row, col } of cells) byRow.set(row, [...(byRow.get(row) ?? []), col]);
+  const parts: { lo: number; hi: number }[][] = [];
+  for (const [row, cols] of byRow) {
+    const candidates = rows.get(row);
+    if (!candidates?.length) return false;
+    parts.push(
+      candidates.map((v) => {
+        let lo = 0;
+        let hi = 0;
+        for (const c of cols) {
+          const x = v[c];
+          if (x === null || x === undefined) hi = Infinity;
+          else (lo += x), (hi += x);
+        }
+        return { lo, hi };
+      }),
+    );
+  }
+  const least = parts.map((ps) => Math.min(...ps.map((p) => p.lo)));
+  const most = parts.map((ps) => Math.max(...ps.map((p) => p.hi)));
+  const allLeast = least.reduce((a, b) => a + b, 0);
+  const allMost = most.reduce((a, b) => a + b, 0);
+  return parts.some((ps, r) => ps.some((p) => p.lo + allLeast - least[r]! > sum || p.hi + (allMost - most[r]!) < sum));
 }
 
 /**
