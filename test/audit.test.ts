@@ -58,6 +58,20 @@ describe('audit page', () => {
     expect(cell.diagnostics.map((i: number) => report.diagnostics[i])).toContainEqual(diagnostic);
   });
 
+  it('lists the prose\'s statements beside the tables: settled cells marked, a contradiction in red', () => {
+    const { html } = page('007_pingtan_2024.txt');
+    expect(html).toMatch(/<section id="narrative">[\s\S]*<q>动态更新发布本年度制发行政规范性文件62件<\/q> states <b>62<\/b>/);
+    expect(html).toMatch(/<td class="[^"]*\bsettled\b[^"]*" data-path="documents\/normativeDocuments\/issued"/);
+    // 024 with its table's 62 changed to 61: the statement and the cell are marked as contradicted.
+    const text = readFileSync(join(CORPUS, '024_pingtan_2024.html'), 'utf8');
+    const at = text.indexOf('>62<', text.indexOf('行政规范性文件</p></td>'));
+    const changed = text.slice(0, at) + '>61<' + text.slice(at + 4);
+    const report = parseReport(changed);
+    const page2 = renderAuditPage(report, changed);
+    expect(page2).toMatch(/<li class="diag statement mismatch" data-cells="documents\/normativeDocuments\/issued"/);
+    expect(page2).toMatch(/<td class="[^"]*\bmismatch\b[^"]*" data-path="documents\/normativeDocuments\/issued"/);
+  });
+
   it('`view` without --out writes the page to stdout; a missing file is exit 2', async () => {
     const m = memoryIo();
     expect(await run(['view', join(CORPUS, '000_chaoyang_yingshang_2023.txt')], m.io)).toBe(0);

@@ -36,7 +36,10 @@ describe('floods', () => {
     expect(codes(parsed('1234567890'.repeat(50_000)))).toEqual(['not-a-report']);
     // 本年新收 640020470 replaced by 200,000 digits: that row cannot be read; the rest can.
     const r = parsed(runTogether.replace('640020470', '7'.repeat(200_000)));
-    expect(r.tables.applications?.newReceived.total).toBeNull();
+    // Its 总计 is the one cell the prose states (本年度全区共收到70件申请): settled from there, T3-A agreeing.
+    expect(r.tables.applications?.newReceived.total).toBe(70);
+    expect(r.diagnostics.some((d) => d.code === 'narrative-settled' && d.path === 'applications/newReceived/total')).toBe(true);
+    expect(r.tables.applications?.newReceived.naturalPerson).toBeNull();
     expect(r.diagnostics.some((d) => d.path?.startsWith('applications/newReceived/') && d.severity === 'warning')).toBe(true);
     expect(r.tables.applications?.carriedForward).toMatchObject({ naturalPerson: 1, total: 1 });
     expect(r.tables.decisions?.licensing).toEqual({ decisions: 2293 });

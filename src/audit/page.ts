@@ -64,6 +64,7 @@ ${header(report)}
 <main>
 <div id="tables">
 ${tablesHtml(report, records, cells)}
+${narrativeHtml(report)}
 </div>
 <aside id="detail" aria-live="polite"><p class="hint">Click a cell to see the text it was read from and the diagnostics that name it.</p></aside>
 </main>
@@ -125,9 +126,23 @@ function cellHtml(path: string, cell: CellData, diagnostics: Diagnostic[]): stri
   const named = cell.diagnostics.map((i) => diagnostics[i]!);
   const worst = named.reduce<Severity | undefined>((w, d) => (!w || SEVERITY_RANK[d.severity] > SEVERITY_RANK[w] ? d.severity : w), undefined);
   const checks = [...new Set(named.filter((d) => d.code === 'check-failed' && d.check).map((d) => d.check!))];
-  const classes = ['cell', cell.derived ? 'derived' : '', cell.value === null ? 'blank' : '', worst ? `sev-${worst}` : '', checks.length ? 'check-failed' : ''].filter(Boolean);
+  // The prose's part: a cell it settled, a cell it contradicts.
+  const prose = [named.some((d) => d.code === 'narrative-settled') ? 'settled' : '', named.some((d) => d.code === 'narrative-mismatch') ? 'mismatch' : ''];
+  const classes = ['cell', cell.derived ? 'derived' : '', cell.value === null ? 'blank' : '', worst ? `sev-${worst}` : '', checks.length ? 'check-failed' : '', ...prose].filter(Boolean);
   const tip = cell.excerpt ? excerptLine(cell.excerpt) : cell.derived ? 'derived: the sum of the rows above it in its group' : 'no source text';
   return `<td class="${classes.join(' ')}" data-path="${esc(path)}"${checks.length ? ` data-checks="${esc(checks.join(' '))}"` : ''} tabindex="0" title="${esc(tip)}">${cell.value === null ? '∅' : cell.value}</td>`;
+}
+
+/** The prose's statements of the tables' numbers: each with its cells (a click outlines them) and whether the table agrees. */
+function narrativeHtml(report: Report): string {
+  const statements = report.narrative?.statements ?? [];
+  if (!statements.length) return '';
+  const mark = (agrees: boolean | null) => (agrees === true ? 'agrees' : agrees === false ? 'the table disagrees' : 'cannot be checked');
+  const items = statements.map(
+    (s) =>
+      `<li class="diag statement ${s.agrees === false ? 'mismatch' : s.agrees === true ? 'agrees' : 'unchecked'}" data-cells="${esc(s.cells.join(' '))}" tabindex="0"><q>${esc(s.text.replace(/\s+/g, ''))}</q> states <b>${s.value}</b> — ${esc(s.cells.map((c) => c.slice(c.indexOf('/') + 1)).join(' + '))}: <span class="agreement">${mark(s.agrees)}</span></li>`,
+  );
+  return `<section id="narrative"><h2>The prose 报告正文 <small>statements of the tables' numbers; cells it settled are underlined green</small></h2>\n<ul>${items.join('\n')}</ul></section>`;
 }
 
 function diagnosticsHtml(diagnostics: Diagnostic[]): string {

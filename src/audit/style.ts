@@ -37,4 +37,10 @@ li.sev-warning .sev { color: var(--warn); }
 li.diag .path { font-family: ui-monospace, monospace; font-size: 12px; }
 li.diag.active { background: #eef3ff; }
 a.check-failed { color: var(--err); font-weight: bold; margin-right: 6px; }
+td.settled { box-shadow: inset 0 -3px 0 #2e7d32; }
+td.mismatch { background: var(--err-bg); color: var(--err); }
+#narrative ul { padding-left: 18px; }
+li.statement.mismatch, li.statement.mismatch .agreement { color: var(--err); font-weight: 600; }
+li.statement.agrees .agreement { color: #2e7d32; }
+li.statement.unchecked .agreement { color: var(--muted); }
 `;

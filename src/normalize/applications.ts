@@ -24,6 +24,8 @@ const TOTAL = N - 1;
 export interface ApplicationsResult {
   table: Applications;
   cells: TableCells;
+  /** Each row as the arithmetic sees it (vectorOf): one vector, or an open row's candidates. */
+  vectors: Map<string, Vector[]>;
 }
 
 export function normalizeApplications(read: ApplicationsRead, ctx: NormalizeContext, fallback: Version): ApplicationsResult | undefined {
@@ -37,7 +39,7 @@ export function normalizeApplications(read: ApplicationsRead, ctx: NormalizeCont
   // its numbers (a converter that prints every label, then every number).
   const empty = unplaced || [...placed.values()].some(overfull) ? [] : ids.filter((id) => read.labelled.has(id) && !placed.has(id));
   for (const id of empty) for (const c of COLUMNS) t.set(id, c, { value: null, blank: true });
-  readPlacedRows(placed, ids, t, ctx, empty);
+  const vectors = readPlacedRows(placed, ids, t, ctx, empty);
   for (const id of ids) if (!t.has(id)) t.missing(id, COLUMNS, `row ${id} is not in the input`);
   const table = { template, ...t.toObject(ids, COLUMNS), extraRows: t.extraRows } as Record<string, unknown>;
   for (const [total, items] of Object.entries(applicationGroupTotals)) {
@@ -47,7 +49,7 @@ export function normalizeApplications(read: ApplicationsRead, ctx: NormalizeCont
     for (const c of COLUMNS) sums[c] = columnSum(t, present, c);
     setNested(table, total, sums);
   }
-  return { table: table as unknown as Applications, cells: t };
+  return { table: table as unknown as Applications, cells: t, vectors };
 }
 
 /**
@@ -202,7 +204,7 @@ function emptyRowVector(): (number | null)[] {
  * Reads every placed row: directly when its cells read one way, else by the readings the table's
  * arithmetic allows (T3-C per row, then T3-A and T3-B across rows).
  */
-function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly string[], t: TableCells, ctx: NormalizeContext, empty: readonly string[]): void {
+function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly string[], t: TableCells, ctx: NormalizeContext, empty: readonly string[]): Map<string, Vector[]> {
   const readings = new Map<string, Piece[][] | 'too-many'>();
   const known = new Map<string, Vector[]>();
   for (const id of empty) known.set(id, [emptyRowVector()]);
@@ -215,7 +217,7 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
       known.set(id, [vectorOf(rs[0]!)]);
     } else readings.set(id, rs);
   }
-  if (!readings.size) return;
+  if (!readings.size) return known;
   // Candidates per row: the readings that satisfy T3-C (总计 = the sum of the six applicant columns),
   // or all of them when none does (the published row may itself fail T3-C).
   const candidates = new Map<string, Piece[][]>();
@@ -244,6 +246,7 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
       ctx.diagnostics.push(splitInfo(t, id, [...COLUMNS], r.values));
     } else ambiguous(t, id, COLUMNS, chosen, r.values, ctx);
   }
+  return known;
 }
 
 /**
@@ -272,7 +275,7 @@ function hasTotal(pieces: readonly Piece[]): boolean {
  * A reading as the arithmetic sees it (SPEC D1): a blank applicant cell is 0; a blank 总计 is a
  * total left unfilled, unknown; a cell that is not a number is unknown.
  */
-function vectorOf(pieces: readonly Piece[]): (number | null)[] {
+export function vectorOf(pieces: readonly Piece[]): (number | null)[] {
   const v = unknownVector(pieces.length);
   for (let col = 0; col < pieces.length; col++) {
     const p = pieces[col]!;
@@ -301,7 +304,7 @@ function rowSumHolds(v: readonly (number | null)[]): boolean {
 }
 
 /** T3-A and T3-B for every column, as constraints over rows. */
-function applicationConstraints(ids: readonly string[]): Constraint[] {
+export function applicationConstraints(ids: readonly string[]): Constraint[] {
   const leaves = ids.filter((id) => id.startsWith('results.') && id !== 'results.total');
   const out: Constraint[] = [];
   for (let col = 0; col < N; col++) {

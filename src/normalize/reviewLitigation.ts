@@ -22,6 +22,7 @@ const FLAT_COLUMNS: readonly string[] = reviewGroups.flatMap((g) => outcomeColum
 export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContext): ReviewResult | undefined {
   if (read.values.length === 0 && !read.groups) return undefined;
   const firstDiagnostic = ctx.diagnostics.length;
+  const firstOpen = ctx.open?.length ?? 0;
   // The table is kept as one row of 15 while reading, then shaped into its three groups.
   const flat = new TableCells('reviewLitigation', ctx, false);
   if (read.groups) {
@@ -46,6 +47,7 @@ export function normalizeReviewLitigation(read: ReviewRead, ctx: NormalizeContex
     }
   }
   for (let i = firstDiagnostic; i < ctx.diagnostics.length; i++) retarget(ctx.diagnostics[i]!);
+  for (const open of ctx.open?.slice(firstOpen) ?? []) open.paths = retargetPaths(open.paths);
   return { table: table as unknown as ReviewLitigation, cells };
 }
 
@@ -62,8 +64,22 @@ function readCells(flat: TableCells, values: readonly Cell[], columns: readonly 
     const asPrinted = rowReadings(values, columns.length, undefined, undefined, undefined, undefined, ctx.budget);
     if (asPrinted !== 'too-many' && asPrinted.length === 1) flat.readRow(ROW, columns, asPrinted[0]!);
     else if (asPrinted === 'too-many' || asPrinted.length > 1) ambiguous(flat, ROW, columns, asPrinted === 'too-many' ? [] : asPrinted, values, ctx);
-    else flat.unreadable(ROW, columns, values, `${values.length} cell(s) where the table has ${columns.length}: "${quotedText(values)}"`);
+    else {
+      flat.unreadable(ROW, columns, values, `${values.length} cell(s) where the table has ${columns.length}: "${quotedText(values)}"`);
+      if (columns.length === FLAT_COLUMNS.length) offerVanishedBlanks(flat, values, ctx);
+    }
   }
+}
+
+/**
+ * A row with fewer numbers than cells and no trace of where its blanks were (`5 2 7 8 1 9`): its
+ * cells stay unreadable here, but a later source (the prose, src/narrative) is offered the readings
+ * with the blanks in any gaps that T4 allows, to narrow and settle the cells it states.
+ */
+function offerVanishedBlanks(flat: TableCells, values: readonly Cell[], ctx: NormalizeContext): void {
+  if (!ctx.open || values.length >= FLAT_COLUMNS.length) return;
+  const readings = rowReadings(values, FLAT_COLUMNS.length, 5000, groupsHold, undefined, true, ctx.budget);
+  if (readings !== 'too-many' && readings.length > 1) ctx.open.push({ paths: flat.paths(ROW, FLAT_COLUMNS), readings, rules: FLAT_COLUMNS.map(() => ({})) });
 }
 
 /**

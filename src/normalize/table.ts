@@ -16,6 +16,15 @@ export interface NormalizeContext {
   tables: TableCells[];
   /** The search steps the report may spend (budget.ts); a fresh budget per search when absent. */
   budget?: SearchBudget;
+  /** Rows left with several readings, for a later source (the prose, src/narrative) to narrow. */
+  open?: OpenRow[];
+}
+
+/** A row that reads several ways: its cells (paths), the readings, and each column's rule. */
+export interface OpenRow {
+  paths: string[];
+  readings: readonly Piece[][];
+  rules: ColumnRule[];
 }
 
 /** A table under construction: row id → column key → what was read. */
@@ -213,6 +222,7 @@ export function ambiguous(
   ctx: NormalizeContext,
   rules: Readonly<Record<string, ColumnRule>> = {},
 ): void {
+  if (readings.length) ctx.open?.push({ paths: t.paths(row, columns), readings, rules: columns.map((c) => rules[c] ?? {}) });
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i]!;
     const keys = keysAt(readings, i);

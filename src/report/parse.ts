@@ -23,6 +23,7 @@ import { normalizeReviewLitigation } from '../normalize/reviewLitigation.js';
 import type { NormalizeContext } from '../normalize/table.js';
 import { nameUnsettledCells } from '../normalize/unsettled.js';
 import { SearchBudget } from '../normalize/budget.js';
+import { readNarrative, textProse, htmlProse } from '../narrative/index.js';
 import { checkApplications } from '../check/applications.js';
 import { checkReviewLitigation } from '../check/reviewLitigation.js';
 import { readTitle, readYear, readSignature, readSubject, readPublishedAt, readProcessingFee, parseDate } from '../prose/meta.js';
@@ -31,7 +32,7 @@ import { titleSuffixes } from '../../grammars/vocabulary/sections.js';
 import { foldRadicals, foldTraditional } from '../../grammars/vocabulary/fold.js';
 import { ReportError, type ErrorCode } from '../schema/errors.js';
 import { truncatedCells } from './truncated.js';
-import type { Diagnostic, Report, Tables, TableName } from '../schema/report.js';
+import type { Diagnostic, Narrative, Report, Tables, TableName } from '../schema/report.js';
 
 export interface ParseOptions {
   /** `auto` (default) detects the form; `html` and `text` force a lexer. */
@@ -44,6 +45,8 @@ export interface ParseOptions {
   maxBytes?: number;
   /** Include `provenance` (default true). */
   provenance?: boolean;
+  /** Read the prose as a second source (default true): `false` gives the tables as the form alone reads them, and no `narrative`. */
+  narrative?: boolean;
 }
 
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -116,7 +119,7 @@ function parse(input: string | Uint8Array, options: ParseOptions): Report {
     if (plain.trim() === '' && !cells.some((c) => c.kind === 'value')) throw new ReportError('empty-input', 'the page has no text: only markup');
   } else cells = lexText(source, form, sourceLines(), plain);
   if (source !== text) for (const cell of cells) mapBack(cell, visible.toInput);
-  return assemble({ text, cells, plain, htmlTitle, htmlPublished, guessed, source: { form, encoding: decoded.encoding, bytes: decoded.bytes } }, options);
+  return assemble({ text, cells, plain, toText: visible.toInput, htmlTitle, htmlPublished, guessed, source: { form, encoding: decoded.encoding, bytes: decoded.bytes } }, options);
 }
 
 /** What a lexer made of an input: what the assembly reads. */
@@ -124,8 +127,10 @@ export interface Lexed {
   /** The text the cells' offsets (and so the provenance) point into. */
   text: string;
   cells: Cell[];
-  /** The text as shown, for the title, dates and sections. */
+  /** The text as shown, for the title, dates and sections (and the prose, src/narrative). */
   plain: string;
+  /** Maps an offset into `plain` to one into `text`, when they differ (invisible characters taken out); not for HTML. */
+  toText?: (offset: number) => number;
   htmlTitle?: string;
   htmlPublished?: string;
   guessed?: Diagnostic;
@@ -144,7 +149,8 @@ export function assemble(lexed: Lexed, options: ParseOptions): Report {
   const sections = readSections(plain);
   const agency = titleInfo.agency ?? readSignature(sections.other ?? plain) ?? readSubject(sections.overview);
 
-  const ctx: NormalizeContext = { input: text, diagnostics, provenance: new Map(), tables: [], budget: new SearchBudget() };
+  // `open` gathers the rows the prose may narrow (src/narrative); without the narrative, nothing is kept for it.
+  const ctx: NormalizeContext = { input: text, diagnostics, provenance: new Map(), tables: [], budget: new SearchBudget(), ...(options.narrative === false ? {} : { open: [] }) };
   const regions = locateTables(readRows(cells));
   const active = readActiveDisclosure(regions.activeDisclosure);
   const headerVersion = active.documents.headers[0] ?? active.decisions.headers[0] ?? active.fees.headers[0];
@@ -172,6 +178,7 @@ export function assemble(lexed: Lexed, options: ParseOptions): Report {
   }
   const versions = Object.values(tableTemplates);
   const template = versions.length ? (tableTemplates['documents'] ?? tableTemplates['decisions'] ?? versions[0]!) : 'unknown';
+  let narrative: Narrative | undefined;
   if (template === 'unknown') {
     // No V2019/V2021 table: a report from before 2019 (free-form), or not a report at all.
     for (const name of TABLES) delete tables[name];
@@ -180,6 +187,21 @@ export function assemble(lexed: Lexed, options: ParseOptions): Report {
     if (guessed) diagnostics.push(guessed);
     if (!looksLikeReport(plain)) throw new ReportError('not-a-report', 'no report table, and not the words and numbered sections of a 政府信息公开 annual report');
   } else {
+    // The prose, read after the tables and before their checks: the cells it settles are checked too.
+    if (options.narrative !== false) {
+      narrative = readNarrative({
+        // The text as printed (radicals and all): a statement quotes its words; the scan folds what it matches.
+        prose: lexed.source.form === 'html' ? htmlProse(text, cells) : textProse(lexed.plain, lexed.toText ?? ((o) => o)),
+        tables,
+        cells: { applications: applications?.cells, reviewLitigation: review?.cells },
+        ...(applications ? { vectors: applications.vectors } : {}),
+        ctx,
+        ...(agency ? { agency } : {}),
+        ...(year !== undefined ? { year } : {}),
+        template,
+        regions,
+      });
+    }
     if (applications) diagnostics.push(...checkApplications(applications.table.template, (p) => applications.cells.valueAt(p)));
     if (review) diagnostics.push(...checkReviewLitigation((p) => review.cells.valueAt(p)));
     diagnostics.push(...truncatedCells(text, cells, ctx.provenance));
@@ -222,6 +244,7 @@ export function assemble(lexed: Lexed, options: ParseOptions): Report {
     },
     sections,
     tables,
+    ...(narrative ? { narrative } : {}),
     diagnostics,
     ...(options.provenance === false ? {} : { provenance: recordOf(ctx.provenance) }),
   };

@@ -145,6 +145,23 @@ export const reviewLitigationSchema = z.object({
   litigationAfterReview: outcomeColumns,
 });
 
+const span = z.object({ start: z.number().int(), end: z.number().int() });
+
+/** A sentence of the prose that states a table's number again (src/narrative). */
+export const narrativeStatementSchema = z.object({
+  /** The statement's words in the input, and as printed. */
+  span,
+  text: z.string(),
+  /** The number it states, in the unit of its cells' column. */
+  value: z.number(),
+  /** The cells whose sum it states (the reading that agrees, else the likeliest). */
+  cells: z.array(z.string()),
+  /** Whether the table agrees; null when it cannot say (a cell blank or unreadable). */
+  agrees: z.boolean().nullable(),
+});
+
+export const narrativeSchema = z.object({ statements: z.array(narrativeStatementSchema) });
+
 export const provenanceEntry = z.object({
   raw: z.string(),
   start: z.number().int(),
@@ -187,6 +204,8 @@ export const reportSchema = z.object({
     applications: applicationsSchema.optional(),
     reviewLitigation: reviewLitigationSchema.optional(),
   }),
+  /** The prose's statements of the tables' numbers; absent when the input could not be read. */
+  narrative: narrativeSchema.optional(),
   diagnostics: z.array(diagnosticSchema),
   provenance: z.record(z.string(), provenanceEntry).optional(),
 });
@@ -195,6 +214,8 @@ export type Report = z.infer<typeof reportSchema>;
 export type Diagnostic = z.infer<typeof diagnosticSchema>;
 export type Severity = z.infer<typeof severity>;
 export type Provenance = z.infer<typeof provenanceEntry>;
+export type Narrative = z.infer<typeof narrativeSchema>;
+export type NarrativeStatement = z.infer<typeof narrativeStatementSchema>;
 export type TemplateVersion = z.infer<typeof templateVersion>;
 export type Tables = Report['tables'];
 export type TableName = keyof Tables;

@@ -119,7 +119,9 @@ describe('normalizers on real reports', () => {
     expect(a.results.denied.internalAffairs.total).toBe(1);
     expect([a.results.unableToProvide.notHeld.total, a.results.unableToProvide.needsCreation.total]).toEqual([4, 6]);
     expect(a.results.otherDisposal.overdueCorrection!.total).toBe(10);
-    expect(a.carriedForward.total).toBeNull();
+    // The markdown lost 四、结转下年度's 总计; the prose states it (转下一年度办理答复的有 1 件), and T3-A and T3-C agree.
+    expect(a.carriedForward.total).toBe(1);
+    expect(diagnostics.find((d) => d.path === 'applications/carriedForward/total')).toMatchObject({ code: 'narrative-settled', severity: 'info' });
     expect(diagnostics.some((d) => d.code === 'row-by-position' && d.path === 'applications/results.denied.internalAffairs/naturalPerson')).toBe(true);
   });
 
