@@ -42,8 +42,7 @@ const HEADER_PREFIX = 5;
 /** A version's header labels, folded, and the first HEADER_PREFIX characters of each. */
 function headerKeys(header: readonly string[]): string[] {
   const keys = foldAll(header);
-  for (const k of foldAll(header)) if (k.length > HEADER_PREFIX) keys.push(k.slice(0, HEADER_PREFIX));
-  return keys;
+  return keys.concat(keys.filter((k) => k.length > HEADER_PREFIX).map((k) => k.slice(0, HEADER_PREFIX)));
 }
 
 const compiled: Compiled[] = keyedVocabularies.map((vocab) => ({

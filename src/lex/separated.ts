@@ -220,15 +220,27 @@ export class SeparatedReader {
       for (const c of row) if (c.kind === 'value') hasValue = true;
       let first = true;
       let lineFrom = 0;
+      // What stands before and after the run of blanks the loop is in, found once per run.
+      let runEnd = -1;
+      let before: Cell['kind'] | undefined;
+      let after: Cell['kind'] | undefined;
       for (let k = 0; k < row.length; k++) {
         const c = row[k]!;
         if (k === 0 || c.line !== row[k - 1]!.line) lineFrom = k;
         // Its column is its place among its line's separators, not where a tab puts it.
         c.x = k - lineFrom;
         c.xEnd = c.x + 1;
-        if (c.kind === 'blank' && (!hasValue || k < firstValueColumn || inLabelColumns(row, k))) continue;
+        if (c.kind === 'blank' && k >= runEnd) {
+          runEnd = k;
+          while (runEnd < row.length && row[runEnd]!.kind === 'blank') runEnd++;
+          before = row[k - 1]?.kind;
+          after = row[runEnd]?.kind;
+        }
+        // In the row's label columns: labels (or the row's start) before the run, a label after it. A blank after a number is that number's row's own.
+        const labelColumn = after === 'label' && (before === undefined || before === 'label');
+        if (c.kind === 'blank' && (!hasValue || k < firstValueColumn || labelColumn)) continue;
         // Between a row's label and its first number: a column the label spans, or a blank value cell.
-        if (c.kind === 'blank' && betweenLabelAndValue(row, k)) c.weak = true;
+        if (c.kind === 'blank' && before === 'label' && after === 'value') c.weak = true;
         c.rowStart = first;
         first = false;
         this.out.push(c);
@@ -236,29 +248,6 @@ export class SeparatedReader {
     }
     this.rows = [];
   }
-}
-
-/**
- * A blank at k lies in the row's label columns: the run of blanks around it has a label after it and
- * only labels (or the row's start) before it. A blank after a number is that number's row's own.
- */
-function inLabelColumns(row: readonly Cell[], k: number): boolean {
-  let j = k;
-  while (j < row.length && row[j]!.kind === 'blank') j++;
-  if (j === row.length || row[j]!.kind !== 'label') return false;
-  let i = k;
-  while (i >= 0 && row[i]!.kind === 'blank') i--;
-  return i < 0 || row[i]!.kind === 'label';
-}
-
-/** The run of blanks around k has a label before it and a number after it. */
-function betweenLabelAndValue(row: readonly Cell[], k: number): boolean {
-  let j = k;
-  while (j < row.length && row[j]!.kind === 'blank') j++;
-  if (j === row.length || row[j]!.kind !== 'value') return false;
-  let i = k;
-  while (i >= 0 && row[i]!.kind === 'blank') i--;
-  return i >= 0 && row[i]!.kind === 'label';
 }
 
 /** Longer than any label of the template, or a sentence: prose, not a cell. */
