@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from '../src/lex/cell.js';
 import { rowReadings, isBlankPiece, type Piece } from '../src/normalize/split.js';
 import { solve, type Constraint, type Vector } from '../src/normalize/solve.js';
+import { SearchBudget } from '../src/normalize/budget.js';
 
 let at = 0;
 /** A cell as a text lexer makes it (offsets are a running count, so pieces can be traced). */
@@ -117,6 +118,63 @@ describe('solve', () => {
       ['c', [[99]]],
     ]);
     expect(solve(rows, sum).consistent).toBe(false);
+  });
+
+  it('keeps exactly the candidates of every solution, as trying every choice does (400 seeded tables)', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let t = 0; t < 400; t++) {
+      // Rows p0 … p(n−1) and a total, two columns: each column's parts add up to the total's.
+      const n = 2 + random(3);
+      const rows = new Map<string, Vector[]>();
+      const cell = () => (random(8) === 0 ? null : random(4));
+      for (let i = 0; i < n; i++) rows.set(`p${i}`, Array.from({ length: 1 + random(4) }, () => [cell(), cell()]));
+      rows.set('total', Array.from({ length: 1 + random(4) }, () => [random(9), random(9)]));
+      const constraints: Constraint[] = [0, 1].map((col) => ({ lhs: Array.from({ length: n }, (_, i) => ({ row: `p${i}`, col })), rhs: [{ row: 'total', col }] }));
+      const ids = [...rows.keys()];
+      const expected = new Map(ids.map((id) => [id, new Set<number>()]));
+      const balances = (choice: number[]) =>
+        constraints.every((c) => {
+          const side = (refs: readonly { row: string; col: number }[]) => refs.map((r) => rows.get(r.row)![choice[ids.indexOf(r.row)]!]![r.col] ?? null);
+          const [l, r] = [side(c.lhs), side(c.rhs)];
+          const known = (xs: (number | null)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
+          // An unknown is some count ≥ 0: it only lets its side grow.
+          if (l.includes(null) && r.includes(null)) return true;
+          if (l.includes(null)) return known(l) <= known(r);
+          if (r.includes(null)) return known(r) <= known(l);
+          return known(l) === known(r);
+        });
+      const visit = (choice: number[]) => {
+        if (choice.length === ids.length) {
+          if (balances(choice)) choice.forEach((k, i) => expected.get(ids[i]!)!.add(k));
+          return;
+        }
+        for (let k = 0; k < rows.get(ids[choice.length]!)!.length; k++) visit([...choice, k]);
+      };
+      visit([]);
+      const r = solve(rows, constraints);
+      expect(r.exact).toBe(true);
+      expect(r.consistent).toBe([...expected.values()].some((s) => s.size > 0));
+      if (r.consistent) for (const id of ids) expect([...r.possible.get(id)!].sort()).toEqual([...expected.get(id)!].sort());
+    }
+  });
+
+  it('counts the candidates it examines, not only its tries: rows of a thousand readings run out of steps early', () => {
+    // a + b = c with a thousand readings each for a and b: every try narrows b by a thousand candidates.
+    const rows = new Map<string, Vector[]>([
+      ['a', Array.from({ length: 1000 }, (_, k) => [k])],
+      ['b', Array.from({ length: 1000 }, (_, k) => [k])],
+      ['c', [[999]]],
+    ]);
+    const budget = new SearchBudget();
+    const r = solve(rows, sum, 20_000, budget);
+    // About 2,000 tries would finish it; the candidates they examine cost far more than 20,000 steps.
+    expect(r.exact).toBe(false);
+    expect(budget.used).toBeGreaterThan(19_000);
+    expect(r.possible.get('a')!.size).toBe(1000);
   });
 
   it('stays sound when it runs out of steps: every candidate it could not rule out stays possible', () => {

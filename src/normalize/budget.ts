@@ -5,12 +5,20 @@
 // `ambiguous-split`: never a guess. Counted in steps, not time, so the answer is the same on any machine.
 
 /**
- * Steps per report (a step: a piece placed or kept in a reading, a row tried by the arithmetic). The
- * corpus's busiest report (014 as pdftotext prints it: rows whose blanks vanished, read with the
- * arithmetic to an exact answer) spends about 27,000; seeded mutations of the corpus that spend the
- * most are timed by bench/run.mjs (bench/cases/).
+ * Steps per report (a step: a piece placed or kept in a reading, a try of the arithmetic's search, or
+ * the candidates below). The corpus's busiest report (014 as pdftotext prints it: rows whose blanks
+ * vanished, read with the arithmetic to an exact answer) spends about 30,000; seeded mutations of the
+ * corpus that spend the most are timed by bench/run.mjs (bench/cases/).
  */
 export const REPORT_SEARCH_STEPS = 60_000;
+
+/**
+ * Candidates the search examines for one step (narrowing a row to those that balance): a try among
+ * rows of hundreds of readings costs that much more. Measured: a try costs about as long as 64.
+ */
+export const CANDIDATES_PER_STEP = 64;
+/** Candidates the solver's filter examines for one step (grouping, summing and testing each: measured about 4 to a try). */
+export const FILTERED_PER_STEP = 4;
 
 export class SearchBudget {
   private spent = 0;

@@ -1,10 +1,13 @@
-// The exhaustive stage of the solver (solve.ts): depth-first search for one solution that uses a given
-// candidate. Its state lives in flat typed arrays indexed by row, constraint and term (a constraint's
-// part for one row), so a step allocates nothing and every method sees one shape of data.
+// The exhaustive stage of the solver (solve.ts): one depth-first search over every solution, marking
+// the candidates each uses, that leaves any subtree which can prove nothing new. Its state lives in flat
+// typed arrays indexed by row, constraint and term (a constraint's part for one row), so a step
+// allocates nothing and every method sees one shape of data.
 import { balances, partOf, type Compiled, type Vector } from './terms.js';
+import { CANDIDATES_PER_STEP } from './budget.js';
 
 const FALSE = 0;
-const TRUE = 1;
+/** What a removed candidate costs, kill and undo, in candidates examined (measured on rows of ~800 readings). */
+const KILL_COST = 2;
 /** The step budget ran out. */
 const BOUND = 2;
 
@@ -19,6 +22,13 @@ export class Search {
   private readonly candStart: Int32Array;
   private readonly alive: Uint8Array;
   private readonly count: Int32Array;
+  /**
+   * Row r's candidates, the alive ones first: `dense[candStart[r] .. candStart[r] + count[r]]` (a
+   * reversible sparse set: a kill swaps the candidate past the alive ones, and undoing kills in reverse
+   * order only counts them back). `place[candStart[r] + k]` is candidate k's position in it.
+   */
+  private readonly dense: Int32Array;
+  private readonly place: Int32Array;
   /** Terms are numbered constraint by constraint: term i belongs to `termConstraint[i]` and names `termRow[i]`. */
   private readonly termRow: Int32Array;
   private readonly termConstraint: Int32Array;
@@ -51,15 +61,16 @@ export class Search {
   private readonly sumMax: Float64Array;
   private readonly mayLeft: Int32Array;
   private readonly mayRight: Int32Array;
-  /** Removed candidates as (row, k) pairs, newest last: undone back to a mark. */
+  /**
+   * Changes to undo back to a mark, as pairs, newest last: (row, k) a removed candidate; (−1 − i, j)
+   * term i's bounds before a narrowing, kept at `saved[j .. j + 3]` (min, max, flags).
+   */
   private readonly trail: number[] = [];
-  private readonly stamp: Int32Array;
-  private stampNow = 0;
-  /** Rows whose candidates a revive restored (scratch). */
-  private readonly revived: Int32Array;
-  private found: number[] | null = null;
-  /** Tries made so far, by every `first`. */
-  steps = 0;
+  private readonly saved: number[] = [];
+  /** Tries made so far. */
+  private tries = 0;
+  /** Candidates examined by forward checking: a try costs as much as the rows it narrows are long. */
+  private scanned = 0;
 
   constructor(cands: readonly (readonly Vector[])[], domains: readonly Set<number>[], constraints: readonly Compiled[]) {
     // Loops, not arrow callbacks made anew per call: such a callback loses its optimized code at each
@@ -71,6 +82,20 @@ export class Search {
     for (let r = 0; r < rows; r++) for (const k of domains[r]!) this.alive[this.candStart[r]! + k] = 1;
     this.count = new Int32Array(rows);
     for (let r = 0; r < rows; r++) this.count[r] = domains[r]!.size;
+    this.proven = new Uint8Array(this.candStart[rows]!);
+    this.unprovenAlive = Int32Array.from(this.count);
+    this.dense = new Int32Array(this.candStart[rows]!);
+    this.place = new Int32Array(this.candStart[rows]!);
+    for (let r = 0; r < rows; r++) {
+      const start = this.candStart[r]!;
+      let alive = start;
+      let dead = start + this.count[r]!;
+      for (let k = 0; k < this.candStart[r + 1]! - start; k++) {
+        const at = this.alive[start + k] ? alive++ : dead++;
+        this.dense[at] = k;
+        this.place[start + k] = at;
+      }
+    }
 
     this.termStart = new Int32Array(constraints.length + 1);
     for (let ci = 0; ci < constraints.length; ci++) this.termStart[ci + 1] = this.termStart[ci]! + constraints[ci]!.terms.length;
@@ -120,8 +145,6 @@ export class Search {
     }
 
     this.assigned = new Int32Array(rows).fill(-1);
-    this.stamp = new Int32Array(rows);
-    this.revived = new Int32Array(rows);
     this.d = new Float64Array(constraints.length);
     this.unknownLeft = new Int32Array(constraints.length);
     this.unknownRight = new Int32Array(constraints.length);
@@ -145,18 +168,48 @@ export class Search {
     }
   }
 
-  /** One solution with `row` = candidate `k`: the chosen candidate per row, null if none, 'bound' past the step budget. */
-  first(row: number, k: number, bound: number): number[] | null | 'bound' {
-    const mark = this.trail.length;
-    const start = this.candStart[row]!;
-    const n = this.candStart[row + 1]! - start;
-    for (let kk = 0; kk < n; kk++) if (kk !== k && this.alive[start + kk]) this.kill(row, kk);
-    this.remeasure(row);
-    this.found = null;
-    const result = this.visit(bound);
-    this.revive(mark);
-    if (result === BOUND) return 'bound';
-    return result === TRUE ? this.found : null;
+  /** Candidate k of row r has been in a solution: `proven[candStart[r] + k]`. */
+  private readonly proven: Uint8Array;
+  /** Per row, its alive candidates not yet proven. */
+  private readonly unprovenAlive: Int32Array;
+
+  /**
+   * Every candidate some solution uses, by one search over them all that leaves any subtree which can
+   * prove nothing new: per row, the candidates proven; 'bound' past the step budget (what it proved
+   * is still proven).
+   */
+  all(bound: number): Set<number>[] | 'bound' {
+    return this.visit(bound) === BOUND ? 'bound' : this.provenSets();
+  }
+
+  /** The candidates proven so far, per row. */
+  provenSets(): Set<number>[] {
+    const sets: Set<number>[] = [];
+    for (let r = 0; r < this.count.length; r++) {
+      const set = new Set<number>();
+      for (let k = 0; k < this.candStart[r + 1]! - this.candStart[r]!; k++) if (this.proven[this.candStart[r]! + k]) set.add(k);
+      sets.push(set);
+    }
+    return sets;
+  }
+
+  /** The assigned candidates form a solution: each is proven. */
+  private prove(): void {
+    for (let r = 0; r < this.assigned.length; r++) {
+      const at = this.candStart[r]! + this.assigned[r]!;
+      if (this.proven[at]) continue;
+      this.proven[at] = 1;
+      this.unprovenAlive[r]!--;
+    }
+  }
+
+  /** Some candidate of the current state is unproven: an assigned one, or one still alive in an unassigned row. */
+  private unprovenLeft(): boolean {
+    for (let r = 0; r < this.assigned.length; r++) {
+      const k = this.assigned[r]!;
+      if (k === -1 ? this.unprovenAlive[r]! > 0 : !this.proven[this.candStart[r]! + k]) return true;
+    }
+    return false;
   }
 
   private visit(bound: number): number {
@@ -164,20 +217,32 @@ export class Search {
     let row = -1;
     for (let r = 0; r < assigned.length; r++) if (assigned[r] === -1 && (row < 0 || this.before(r, row))) row = r;
     if (row < 0) {
-      this.found = Array.from(assigned);
-      return TRUE;
+      this.prove();
+      return FALSE;
     }
+    if (!this.unprovenLeft()) return FALSE;
+    // The row's alive candidates stay where they are while it is assigned: only unassigned rows narrow.
     const start = this.candStart[row]!;
-    const n = this.candStart[row + 1]! - start;
-    for (let k = 0; k < n; k++) {
-      if (!this.alive[start + k]) continue;
-      if (++this.steps > bound) return BOUND;
+    for (let p = start; p < start + this.count[row]!; p++) {
+      const k = this.dense[p]!;
+      if (this.over(bound)) return BOUND;
       const mark = this.trail.length;
       const result = this.assign(row, k) ? this.visit(bound) : FALSE;
       this.unassign(row, k, mark);
       if (result !== FALSE) return result;
     }
     return FALSE;
+  }
+
+  /** Steps taken so far: tries, and the candidates forward checking examined (CANDIDATES_PER_STEP to a step). */
+  get steps(): number {
+    return this.tries + Math.floor(this.scanned / CANDIDATES_PER_STEP);
+  }
+
+  /** Counts a try; true when it is past the bound. */
+  private over(bound: number): boolean {
+    this.tries++;
+    return this.steps > bound;
   }
 
   private before(a: number, b: number): boolean {
@@ -233,11 +298,15 @@ export class Search {
       const row = this.termRow[i]!;
       const parts = this.partStart[i]!;
       const start = this.candStart[row]!;
-      const n = this.candStart[row + 1]! - start;
       const before = this.trail.length;
-      for (let k = 0; k < n; k++) if (this.alive[start + k] && !balances(this.d[c]! + this.partD[parts + k]!, flags | this.partFlags[parts + k]!)) this.kill(row, k);
+      this.scanned += this.count[row]!;
+      // From the last alive down: a kill swaps in a candidate already seen.
+      for (let p = start + this.count[row]! - 1; p >= start; p--) {
+        const k = this.dense[p]!;
+        if (!balances(this.d[c]! + this.partD[parts + k]!, flags | this.partFlags[parts + k]!)) this.kill(row, k);
+      }
       if (this.count[row] === 0) return false;
-      if (this.trail.length > before) this.remeasure(row);
+      if (this.trail.length > before) this.narrow(row);
       return true;
     }
     const can = flags | (this.mayLeft[c]! > 0 ? 1 : 0) | (this.mayRight[c]! > 0 ? 2 : 0);
@@ -282,39 +351,71 @@ export class Search {
     if (f & 2) this.mayRight[c] = this.mayRight[c]! + sign;
   }
 
-  /** A candidate removed or restored: the bounds of the row's terms change (only unassigned rows count). */
-  private remeasure(row: number): void {
-    const counted = this.assigned[row] === -1;
+  /** Candidates of an unassigned row were removed: its terms' bounds shrink to those of the ones left (the old ones kept to undo). */
+  private narrow(row: number): void {
+    const start = this.candStart[row]!;
+    const alive = this.count[row]!;
     for (let j = this.rowTermStart[row]!; j < this.rowTermStart[row + 1]!; j++) {
       const i = this.rowTerms[j]!;
+      this.trail.push(-1 - i, this.saved.length);
+      this.saved.push(this.termMin[i]!, this.termMax[i]!, this.termFlags[i]!);
+      this.include(i, -1);
+      const parts = this.partStart[i]!;
+      let min = Infinity;
+      let max = -Infinity;
+      let flags = 0;
+      for (let p = start; p < start + alive; p++) {
+        const k = this.dense[p]!;
+        const d = this.partD[parts + k]!;
+        if (d < min) min = d;
+        if (d > max) max = d;
+        flags |= this.partFlags[parts + k]!;
+      }
+      this.termMin[i] = min;
+      this.termMax[i] = max;
+      this.termFlags[i] = flags;
+      this.include(i, 1);
+    }
+    this.scanned += alive * (this.rowTermStart[row + 1]! - this.rowTermStart[row]!);
+  }
+
+  /** Removes a candidate (swapped past the row's alive ones); the caller narrows the row once it has removed all it will. */
+  private kill(row: number, k: number): void {
+    const start = this.candStart[row]!;
+    const last = start + this.count[row]! - 1;
+    const at = this.place[start + k]!;
+    const other = this.dense[last]!;
+    this.dense[at] = other;
+    this.place[start + other] = at;
+    this.dense[last] = k;
+    this.place[start + k] = last;
+    this.alive[start + k] = 0;
+    this.count[row]!--;
+    if (!this.proven[start + k]) this.unprovenAlive[row]!--;
+    this.trail.push(row, k);
+    this.scanned += KILL_COST;
+  }
+
+  /** Undoes the changes made since `mark`, newest first: a removed candidate is counted back where the kill left it. */
+  private revive(mark: number): void {
+    while (this.trail.length > mark) {
+      const b = this.trail.pop()!;
+      const a = this.trail.pop()!;
+      if (a >= 0) {
+        this.alive[this.candStart[a]! + b] = 1;
+        this.count[a]!++;
+        if (!this.proven[this.candStart[a]! + b]) this.unprovenAlive[a]!++;
+        continue;
+      }
+      const i = -1 - a;
+      const counted = this.assigned[this.termRow[i]!] === -1;
       if (counted) this.include(i, -1);
-      this.measure(i);
+      this.termMin[i] = this.saved[b]!;
+      this.termMax[i] = this.saved[b + 1]!;
+      this.termFlags[i] = this.saved[b + 2]!;
+      this.saved.length = b;
       if (counted) this.include(i, 1);
     }
-  }
-
-  /** Removes a candidate; the caller remeasures the row once it has removed all it will. */
-  private kill(row: number, k: number): void {
-    this.alive[this.candStart[row]! + k] = 0;
-    this.count[row]!--;
-    this.trail.push(row, k);
-  }
-
-  /** Restores the candidates removed since `mark`, and the bounds of their rows. */
-  private revive(mark: number): void {
-    const now = ++this.stampNow;
-    let rows = 0;
-    while (this.trail.length > mark) {
-      const k = this.trail.pop()!;
-      const row = this.trail.pop()!;
-      this.alive[this.candStart[row]! + k] = 1;
-      this.count[row]!++;
-      if (this.stamp[row] !== now) {
-        this.stamp[row] = now;
-        this.revived[rows++] = row;
-      }
-    }
-    for (let j = 0; j < rows; j++) this.remeasure(this.revived[j]!);
   }
 }
 

@@ -7,7 +7,7 @@
 import { balances, partOf, type Compiled, type Part, type Term, type Vector } from './terms.js';
 import { Search } from './search.js';
 import { Sums, supported } from './sums.js';
-import { SearchBudget } from './budget.js';
+import { FILTERED_PER_STEP, SearchBudget } from './budget.js';
 
 export type { Vector } from './terms.js';
 
@@ -33,12 +33,19 @@ export interface SolveResult {
 
 /** Filtering passes over the constraints before stopping (each pass only removes candidates). */
 const MAX_PASSES = 6;
+/**
+ * Steps one solve may take. The corpus's busiest table that the arithmetic settles exactly (014 as
+ * pdftotext prints it, blanks vanished) takes about 16,500; this keeps the worst search a few ms.
+ */
+const SOLVE_STEPS = 20_000;
+/** The share of a solve's steps the filter may take: on rows of thousands of readings it would take them all. */
+const FILTER_SHARE = 0.25;
 
 /**
- * `bound`: the tries the search may make in all (within what the report's `budget` has left); past
- * it, what it could not rule out stays possible.
+ * `bound`: the steps the solver may take in all (within what the report's `budget` has left); past it,
+ * what it could not rule out stays possible.
  */
-export function solve(rows: ReadonlyMap<string, readonly Vector[]>, constraints: readonly Constraint[], bound = 20_000, budget = new SearchBudget()): SolveResult {
+export function solve(rows: ReadonlyMap<string, readonly Vector[]>, constraints: readonly Constraint[], bound = SOLVE_STEPS, budget = new SearchBudget()): SolveResult {
   const ids = [...rows.keys()];
   const index = new Map<string, number>();
   const domains: Set<number>[] = [];
@@ -48,8 +55,10 @@ export function solve(rows: ReadonlyMap<string, readonly Vector[]>, constraints:
   }
   const compiled: Compiled[] = [];
   for (const c of constraints) compiled.push(compile(c, index));
-  if (!filter(ids, rows, domains, compiled)) return { possible: toMap(ids, domains), consistent: false, exact: true };
-  return witness(ids, rows, domains, compiled, bound, budget);
+  const filtered = filter(ids, rows, domains, compiled, budget.allow(Math.floor(bound * FILTER_SHARE)));
+  budget.spend(filtered.steps);
+  if (!filtered.consistent) return { possible: toMap(ids, domains), consistent: false, exact: true };
+  return solutions(ids, rows, domains, compiled, Math.max(0, bound - filtered.steps), budget);
 }
 
 /** 0 … length − 1: every candidate of a row. */
@@ -83,24 +92,33 @@ function addTerms(byRow: Map<number, Term>, refs: readonly CellRef[], sign: 1 | 
   return unknown;
 }
 
-/** Removes candidates no choice of the others can complete, until nothing changes. False: a row has none left. */
-function filter(ids: readonly string[], rows: ReadonlyMap<string, readonly Vector[]>, domains: Set<number>[], constraints: readonly Compiled[]): boolean {
+/**
+ * Removes candidates no choice of the others can complete, until nothing changes or its steps run out
+ * (what is left then is still sound). Inconsistent: a row has none left.
+ */
+function filter(ids: readonly string[], rows: ReadonlyMap<string, readonly Vector[]>, domains: Set<number>[], constraints: readonly Compiled[], bound: number): { consistent: boolean; steps: number } {
+  let examined = 0;
+  const steps = () => Math.floor(examined / FILTERED_PER_STEP);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
     for (const c of constraints) {
+      if (steps() > bound) return { consistent: true, steps: steps() };
       const start = (c.unknownLeft ? 1 : 0) | (c.unknownRight ? 2 : 0);
       const parts: Group[][] = [];
-      for (const t of c.terms) parts.push(samePart(rows.get(ids[t.row]!)!, domains[t.row]!, t));
+      for (const t of c.terms) {
+        examined += domains[t.row]!.size;
+        parts.push(samePart(rows.get(ids[t.row]!)!, domains[t.row]!, t));
+      }
       if (allSettled(parts)) {
         // Every row is settled for this constraint: it holds or the table has no solution.
         let d = 0;
         let flags = start;
         for (const p of parts) {
-          if (!p[0]) return false;
+          if (!p[0]) return { consistent: false, steps: steps() };
           d += p[0].part.d;
           flags |= p[0].part.flags;
         }
-        if (!balances(d, flags)) return false;
+        if (!balances(d, flags)) return { consistent: false, steps: steps() };
         continue;
       }
       const prefix: Sums[] = [Sums.unit(start)];
@@ -116,11 +134,11 @@ function filter(ids: readonly string[], rows: ReadonlyMap<string, readonly Vecto
           changed = true;
         }
       }
-      if (anyEmpty(domains)) return false;
+      if (anyEmpty(domains)) return { consistent: false, steps: steps() };
     }
-    if (!changed) return true;
+    if (!changed) return { consistent: true, steps: steps() };
   }
-  return true;
+  return { consistent: true, steps: steps() };
 }
 
 /** Candidates of a row that give a constraint the same part. */
@@ -172,11 +190,10 @@ function samePart(cands: readonly Vector[], domain: ReadonlySet<number>, term: T
 }
 
 /**
- * For every candidate left, looks for one solution that uses it (a witness); a witness found for one
- * candidate also proves every other candidate it uses. Candidates whose search runs out of steps stay
- * possible, so the answer is sound; it is exact when every search finished.
+ * The candidates some solution uses, by one search over all solutions (search.ts). Past its steps every
+ * candidate left stays possible, so the answer is sound; it is exact when the search finished.
  */
-function witness(
+function solutions(
   ids: readonly string[],
   rows: ReadonlyMap<string, readonly Vector[]>,
   domains: readonly Set<number>[],
@@ -184,32 +201,13 @@ function witness(
   cap: number,
   budget: SearchBudget,
 ): SolveResult {
-  const bound = budget.allow(cap);
   const candidates: (readonly Vector[])[] = [];
-  const possible: Set<number>[] = [];
-  for (const id of ids) {
-    candidates.push(rows.get(id)!);
-    possible.push(new Set<number>());
-  }
+  for (const id of ids) candidates.push(rows.get(id)!);
   const search = new Search(candidates, domains, constraints);
-  let exact = true;
-  let any = false;
-  for (let row = 0; row < ids.length; row++) {
-    for (const k of domains[row]!) {
-      if (possible[row]!.has(k) || !exact) continue;
-      const found = search.first(row, k, bound);
-      if (found === 'bound') {
-        exact = false;
-        possible[row]!.add(k);
-      } else if (found) {
-        any = true;
-        for (let r = 0; r < found.length; r++) possible[r]!.add(found[r]!);
-      }
-    }
-  }
+  const proven = search.all(budget.allow(cap));
   budget.spend(search.steps);
-  if (!exact) for (let row = 0; row < domains.length; row++) for (const k of domains[row]!) possible[row]!.add(k);
-  return { possible: toMap(ids, possible), consistent: any || !exact, exact };
+  if (proven === 'bound') return { possible: toMap(ids, domains), consistent: true, exact: false };
+  return { possible: toMap(ids, proven), consistent: proven.some((set) => set.size > 0), exact: true };
 }
 
 function toMap(ids: readonly string[], sets: readonly Set<number>[]): Map<string, Set<number>> {
