@@ -2,13 +2,15 @@
 // reading the pages, the grids, the grammars and checks), at steady state (warm-up passes first, then
 // the mean of timed passes), beside CPU ms (steadier on a shared machine) and, when poppler-utils is
 // installed, `pdftotext -layout` on the same file: the floor of getting a PDF's text at all, without
-// any table. For scale: pdfplumber's extract_tables alone takes about 430 ms per PDF like these.
+// any table. For scale: pdfplumber's extract_tables alone takes about 430 ms per PDF like these (one
+// process). Then the PDFs as one batch (parseReports, its defaults): wall ms per PDF, the cores all used.
 // BENCH_WARMUP and BENCH_PASSES change the number of passes. Run after `npm run build`.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { parseDocument } from '../dist/index.js';
+import { parseReports } from '../dist/node.js';
 
 const dir = join(import.meta.dirname, '..', 'corpus', 'docs');
 const files = readdirSync(dir)
@@ -55,3 +57,15 @@ const mean = (list, key) => list.reduce((s, f) => s + f[key], 0) / Math.max(1, l
 console.log(`\n${pdfs.length} PDFs: ${mean(pdfs, 'ms').toFixed(0)} ms per PDF (CPU ${mean(pdfs, 'cpu').toFixed(0)} ms)${pdftotext ? `, pdftotext -layout ${mean(pdfs, 'floor').toFixed(0)} ms per PDF (a process each)` : ' (pdftotext not installed: apt-get install poppler-utils for the floor)'}; pdfplumber extract_tables alone: about 430 ms per PDF`);
 const docx = files.filter((f) => f.name.endsWith('.docx'));
 console.log(`${docx.length} Word files: ${mean(docx, 'ms').toFixed(0)} ms per file (CPU ${mean(docx, 'cpu').toFixed(0)} ms)`);
+
+// The PDFs as one batch, as a user's batch runs: parseReports with its defaults, wall time per PDF.
+const rounds = Number(process.env.BENCH_BATCH_ROUNDS ?? 3);
+const batchMs = [];
+for (let i = 0; i < rounds + 1; i++) {
+  const t0 = performance.now();
+  await parseReports(pdfs.map((f) => ({ bytes: f.bytes, fileName: f.name })));
+  if (i > 0) batchMs.push((performance.now() - t0) / pdfs.length);
+}
+batchMs.sort((a, b) => a - b);
+const batch = batchMs[Math.floor(batchMs.length / 2)];
+console.log(`the ${pdfs.length} PDFs as one batch (parseReports): ${batch.toFixed(0)} ms per PDF, median of ${rounds} rounds (a reading thread per core); pdfplumber's 430 ms: ${(batch / 430).toFixed(2)}×${batch <= 215 ? '' : '  OVER half'}`);

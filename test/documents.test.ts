@@ -182,6 +182,21 @@ describe('bad documents: a stable code each, never a crash or a wrong number', (
     // Three threads ended, three started anew (pdf.js loads in each): slow beside the rest of the suite.
   }, 120_000);
 
+  it('PDFs read at once go to a reading thread each (a core each): one stuck on a slow page does not hold up the next', async () => {
+    const good = read('031_hongze_2023.pdf');
+    let goodDone = 0;
+    let slowDone = 0;
+    await Promise.all([
+      expectError(slowPage(), 'input-too-large', { timeoutMs: 4000 }).then(() => (slowDone = performance.now())),
+      parseDocument(good).then((report) => {
+        expect(report.tables.decisions).toMatchObject({ penalty: { decisions: 4119 } });
+        goodDone = performance.now();
+      }),
+    ]);
+    // One thread for both would read the good PDF only after the slow one's deadline.
+    expect(goodDone).toBeLessThan(slowDone);
+  }, 60_000);
+
   it('read in the calling thread (as in a browser), a PDF cut off at its deadline leaves no unhandled rejection', async () => {
     const unheard: unknown[] = [];
     const listen = (reason: unknown) => void unheard.push(reason);

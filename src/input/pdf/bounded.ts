@@ -2,6 +2,7 @@
 // 20 MB content stream is one unbroken chain of callbacks), so in Node it runs in a thread of its own
 // (./thread.ts, dist/pdf-worker.js) that is ended at the deadline, holds a bounded heap, and decodes
 // no stream past a bound: each a ReportError with a stable code, and the next PDF gets a new thread.
+// Documents read at once (a batch) go to as many such threads as there are cores.
 // Where there are no worker threads (a browser) or no built thread script (the library bundled into
 // another file), pdf.js runs here, and the deadline is checked after each page (./read.ts).
 import { ReportError } from '../../schema/errors.js';
@@ -14,8 +15,8 @@ export const MAX_STREAM_BYTES = 128 * 1024 * 1024;
 const THREAD_HEAP_MB = 1024;
 
 export async function readPdfBounded(bytes: Uint8Array, limits: PdfLimits): Promise<PdfRead> {
-  const thread = readingThread();
-  return thread ? thread.read(bytes, limits) : readPdf(bytes, limits);
+  const threads = readingThreads();
+  return threads ? threads.read(bytes, limits) : readPdf(bytes, limits);
 }
 
 type WorkerModule = typeof import('node:worker_threads');
@@ -27,16 +28,20 @@ interface Job {
   reject: (error: ReportError) => void;
 }
 
-/** One reading thread per calling thread, started on the first PDF, one document at a time. */
-class ReadingThread {
-  private worker: Worker | undefined;
+/**
+ * The reading threads of one calling thread: documents wait in one queue, and each goes to an idle
+ * thread, or to a new one while there are fewer than `max` (a batch of PDFs uses every core: pdf.js
+ * is nearly all of a PDF's time). A thread starts on its first document and stays, unreferenced, for the next.
+ */
+class ReadingThreads {
+  private readonly readers: ReadingThread[] = [];
   private readonly queue: Job[] = [];
-  private current: { job: Job; timer: ReturnType<typeof setTimeout> } | undefined;
   private nextId = 0;
 
   constructor(
     private readonly threads: WorkerModule,
     private readonly script: URL,
+    private readonly max: number,
   ) {}
 
   read(bytes: Uint8Array, limits: PdfLimits): Promise<PdfRead> {
@@ -48,13 +53,33 @@ class ReadingThread {
     });
   }
 
+  /** Gives waiting documents to idle threads, starting threads up to `max`. */
   private next(): void {
-    if (this.current) return;
-    const job = this.queue.shift();
-    if (!job) {
-      this.worker?.unref();
-      return;
+    while (this.queue.length) {
+      let reader = this.readers.find((r) => r.idle);
+      if (!reader && this.readers.length < this.max) this.readers.push((reader = new ReadingThread(this.threads, this.script, () => this.next())));
+      if (!reader) return;
+      reader.run(this.queue.shift()!);
     }
+  }
+}
+
+/** One thread reading one document at a time; ended at the document's deadline, and started anew for the next. */
+class ReadingThread {
+  private worker: Worker | undefined;
+  private current: { job: Job; timer: ReturnType<typeof setTimeout> } | undefined;
+
+  constructor(
+    private readonly threads: WorkerModule,
+    private readonly script: URL,
+    private readonly done: () => void,
+  ) {}
+
+  get idle(): boolean {
+    return !this.current;
+  }
+
+  run(job: Job): void {
     const worker = (this.worker ??= this.start());
     worker.ref();
     const { limits } = job.request;
@@ -91,13 +116,15 @@ class ReadingThread {
     return worker;
   }
 
+  /** The document is answered: the thread may exit with the process until it is given the next. */
   private finish(): void {
     clearTimeout(this.current!.timer);
     this.current = undefined;
-    queueMicrotask(() => this.next());
+    this.worker?.unref();
+    queueMicrotask(this.done);
   }
 
-  /** Ends the thread and fails the document it was reading; the next document starts a new thread. */
+  /** Ends the thread and fails the document it was reading; its next document starts a new thread. */
   private stop(error: ReportError): void {
     const worker = this.worker;
     this.worker = undefined;
@@ -109,23 +136,29 @@ class ReadingThread {
   }
 }
 
-let thread: ReadingThread | undefined | null = null;
+let threads: ReadingThreads | undefined | null = null;
 
-/** The reading thread, where Node's worker threads and the built thread script are there. */
-function readingThread(): ReadingThread | undefined {
-  if (thread !== null) return thread;
-  thread = undefined;
+/**
+ * The reading threads, where Node's worker threads and the built thread script are there: as many as
+ * the machine has cores, or one in a worker thread (a batch's pool already has a worker per core).
+ */
+function readingThreads(): ReadingThreads | undefined {
+  if (threads !== null) return threads;
+  threads = undefined;
   const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-  if (typeof getBuiltin !== 'function') return thread;
+  if (typeof getBuiltin !== 'function') return threads;
   try {
     const { existsSync } = getBuiltin('fs') as typeof import('node:fs');
     const { fileURLToPath } = getBuiltin('url') as typeof import('node:url');
+    const { availableParallelism } = getBuiltin('os') as typeof import('node:os');
+    const workerThreads = getBuiltin('worker_threads') as WorkerModule;
     const script = threadScript();
-    if (existsSync(fileURLToPath(script))) thread = new ReadingThread(getBuiltin('worker_threads') as WorkerModule, script);
+    const max = workerThreads.isMainThread ? Math.max(1, availableParallelism()) : 1;
+    if (existsSync(fileURLToPath(script))) threads = new ReadingThreads(workerThreads, script, max);
   } catch {
-    thread = undefined;
+    threads = undefined;
   }
-  return thread;
+  return threads;
 }
 
 /** Built, the script sits beside this module's chunk; run from source (the tests), it is the built one in dist/. */
