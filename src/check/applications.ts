@@ -4,6 +4,7 @@ import type { Version } from '../../grammars/types.js';
 import type { Diagnostic } from '../schema/report.js';
 import { columnLabels } from '../../grammars/labels.js';
 import { runCheck, diagnosticOf, type SumCheck, type CheckOutcome } from './arithmetic.js';
+import { shiftedRows } from './shifted.js';
 
 const checksByTemplate = new Map<Version, SumCheck[]>();
 
@@ -31,7 +32,10 @@ function buildChecks(template: Version): SumCheck[] {
   return checks;
 }
 
-/** Runs the checks; a failure in the 总计 column is reported only when no T3-C failure explains it. */
+/**
+ * Runs the checks; a failure in the 总计 column is reported only when no T3-C failure explains it. A row
+ * whose blank total is the sum of its numbers' last (shifted.ts) is said to have lost cells.
+ */
 export function checkApplications(template: Version, value: (path: string) => number | null): Diagnostic[] {
   const outcomes: CheckOutcome[] = [];
   for (const c of applicationChecks(template)) outcomes.push(runCheck(c, value));
@@ -42,6 +46,7 @@ export function checkApplications(template: Version, value: (path: string) => nu
     const d = diagnosticOf(o);
     if (d) diagnostics.push(d);
   }
+  diagnostics.push(...shiftedRows(outcomes.filter((o) => o.check.check === 'T3-C').map((o) => o.check), value));
   return diagnostics;
 }
 

@@ -2,6 +2,7 @@
 import { outcomeColumns, reviewGroups } from '../../grammars/reviewLitigation.js';
 import type { Diagnostic } from '../schema/report.js';
 import { runCheck, diagnosticOf, type SumCheck } from './arithmetic.js';
+import { shiftedRows } from './shifted.js';
 
 const CHECK_OF = { review: 'T4-A', litigationDirect: 'T4-B', litigationAfterReview: 'T4-C' } as const;
 const GROUP_NAMES = { review: '行政复议', litigationDirect: '未经复议直接起诉', litigationAfterReview: '复议后起诉' } as const;
@@ -24,5 +25,6 @@ export function checkReviewLitigation(value: (path: string) => number | null): D
     const d = diagnosticOf(runCheck(c, value));
     if (d) diagnostics.push(d);
   }
+  diagnostics.push(...shiftedRows(checks, value));
   return diagnostics;
 }
