@@ -73,3 +73,19 @@ describe('corpus/forms/', () => {
     });
   }
 });
+
+describe('MediaWiki tables (pandoc -t mediawiki, corpus/scrapers/)', () => {
+  // A cell a line (`| 62`), rows parted by `|-` (a rule, not a dash cell), and for 024 and 033 the page's
+  // <div>s passed through around them: the tables are the text's.
+  const SCRAPERS = join(import.meta.dirname, '..', 'corpus', 'scrapers');
+  for (const { gold, path } of goldFiles(SCRAPERS).filter(({ gold }) => gold.file.endsWith('.mediawiki.txt'))) {
+    it(`${gold.file}: every gold cell right`, () => {
+      const report = parseReport(readFileSync(path), { fileName: gold.file });
+      expect(report.source.form).toBe('markdown');
+      const s = score(report, gold);
+      expect(s.silent).toEqual([]);
+      expect(s.missing).toEqual([]);
+      expect(s.right).toBe(Object.keys(gold.cells).length);
+    });
+  }
+});

@@ -27,6 +27,7 @@ export function detectForm(text: string, lines: () => readonly Line[] = () => sp
   let markdownRows = 0;
   let markdownRules = 0;
   let pipeCells = 0;
+  let barLed = 0;
   let box = 0;
   const sample = all.length > 20000 ? all.slice(0, 20000) : all;
   for (const { text: t } of sample) {
@@ -43,11 +44,15 @@ export function detectForm(text: string, lines: () => readonly Line[] = () => sp
       markdownRows++;
       if (isMarkdownRule(t, from, to)) markdownRules++;
     } else if (to - from > 1 && last === PIPE && first !== PIPE) pipeCells++;
+    else if (first === PIPE && last !== PIPE) barLed++;
     if (first === 0x2502 || first === 0x251c) box++;
   }
   // Markdown may carry raw HTML (pandoc's gfm writes tables it cannot draw as <table>): its pipe tables decide.
   if (markdownRules >= 1 && markdownRows >= 3 && markdownRows >= pipeCells) return 'markdown';
-  if (countTags(trimmed.toLowerCase()) >= 3) return 'html';
+  const head = trimmed.toLowerCase();
+  // Tags around tables written as text (a cell a line, `| 62`: MediaWiki, with the page's <div>s passed
+  // through): the tables are the text's, read as markdown with its inline HTML blanked.
+  if (countTags(head) >= 3) return barLed >= BAR_LED_TABLE && !hasTag(head, '<table') ? 'markdown' : 'html';
   if (box >= 3) return 'box-text';
   if (markdownRows >= 3 && markdownRows >= pipeCells) return 'markdown';
   if (pipeCells >= 3) return 'pipe-text';
@@ -57,16 +62,20 @@ export function detectForm(text: string, lines: () => readonly Line[] = () => sp
 }
 
 const PIPE = 0x7c;
+/** Lines led by a bar (and not closed by one) that make a table written as text: a report's has hundreds. */
+const BAR_LED_TABLE = 40;
 
 const TAGS = ['<p', '<div', '<table', '<td', '<tr', '<span', '<br', '<body', '<h1', '<h2', '<h3'];
 
 function countTags(head: string): number {
   let n = 0;
-  for (const tag of TAGS) {
-    const at = head.indexOf(tag);
-    if (at >= 0 && /[\s>/]/.test(head[at + tag.length] ?? '')) n++;
-  }
+  for (const tag of TAGS) if (hasTag(head, tag)) n++;
   return n;
+}
+
+function hasTag(head: string, tag: string): boolean {
+  const at = head.indexOf(tag);
+  return at >= 0 && /[\s>/]/.test(head[at + tag.length] ?? '');
 }
 
 /**

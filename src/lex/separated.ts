@@ -62,6 +62,17 @@ export function shapeOf(t: string): SeparatorShape {
   return { seps, bars, content, starts: first === 1, ends: last === 1 };
 }
 
+/** A bar at the line's start followed directly by dashes, and nothing else: `|-`, `|---`. */
+function isRowRule(t: string): boolean {
+  let i = 0;
+  while (i < t.length && isSpace(t.charCodeAt(i))) i++;
+  if (t.charCodeAt(i) !== 0x7c || t.charCodeAt(i + 1) !== 0x2d) return false;
+  i += 2;
+  while (i < t.length && t.charCodeAt(i) === 0x2d) i++;
+  while (i < t.length && isSpace(t.charCodeAt(i))) i++;
+  return i === t.length;
+}
+
 function isSeparator(t: string, i: number, c: number): boolean {
   if (c === TAB) return true;
   return isBar(c) && (c !== 0x7c || i === 0 || t.charCodeAt(i - 1) !== BACKSLASH);
@@ -104,6 +115,12 @@ export class SeparatedReader {
     // Bars and nothing between them (`||`, `|||`, or `|` after a line that ends in its own bar): the span
     // slots of BeautifulSoup text, a row's end. With spaces between (`|  |  |`), they part blank cells.
     if (shape.content === 0 && barsOnly(t) && (shape.bars >= 2 || afterRowLine)) {
+      this.endRow();
+      return;
+    }
+    // `|-` alone on its line, the dash against the bar: a row rule (MediaWiki's), not a cell holding a dash
+    // (a dash cell is written `| -`, or stands between two bars).
+    if (isRowRule(t)) {
       this.endRow();
       return;
     }

@@ -1,7 +1,7 @@
 // The text lexer on real snippets: what each cell is, and where it came from.
 import { describe, expect, it } from 'vitest';
 import { lexText as lexIn } from '../../src/lex/text.js';
-import type { Form } from '../../src/lex/form.js';
+import { detectForm, type Form } from '../../src/lex/form.js';
 
 const lexText = (text: string, form: Form = 'plain-text') => lexIn(text, form);
 import type { Cell } from '../../src/lex/cell.js';
@@ -65,5 +65,21 @@ describe('lexText', () => {
 
   it('reads tab-separated cells, keeping empty ones as blanks', () => {
     expect(view(lexText('规章\t1\t\t3'))).toEqual(['label:规章', 'value:1', 'blank:', 'value:3']);
+  });
+});
+
+describe('MediaWiki table text', () => {
+  it('`|-` alone on its line parts rows; `| -` is a dash cell', () => {
+    const cells = lexText('{|\n| 规章\n| 0\n| -\n|-\n| 行政规范性文件\n| 62\n|}\n', 'markdown');
+    const texts = cells.filter((c) => c.kind !== 'blank').map((c) => `${c.rowStart ? '/' : ''}${c.text}`);
+    expect(texts).not.toContain('/-');
+    expect(texts.filter((t) => t === '-' || t === '/-')).toHaveLength(1);
+    expect(cells.find((c) => c.text === '行政规范性文件')?.rowStart).toBe(true);
+  });
+
+  it('a page of <div>s around tables written a cell a line is read as text, not as HTML without tables', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `| ${i}`).join('\n');
+    expect(detectForm(`<div class="a">\n<span>x</span>\n<p>y</p>\n{|\n${rows}\n|}\n</div>`)).toBe('markdown');
+    expect(detectForm(`<div class="a">\n<span>x</span>\n<p>y</p>\n<table><tr><td>1</td></tr></table>\n{|\n${rows}\n|}\n</div>`)).toBe('html');
   });
 });
