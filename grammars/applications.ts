@@ -118,6 +118,7 @@ export function readApplications(rows: readonly RawRow[]): ApplicationsRead {
     const own = labelWrappedAfter(rows[i]!, rows[i + 1]);
     if (own !== undefined) r.id = own;
   }
+  joinLabelsWrappedAroundFirstValue(read);
   let template: Version | undefined;
   if (rows.some((r) => containsAny(r.labelText, v2021Keys)) || read.some((r) => r.id !== null && v2021OnlyRows.includes(r.id))) template = 'V2021';
   else if (read.some((r) => r.id !== null && v2019OnlyRows.includes(r.id))) template = 'V2019';
@@ -130,6 +131,27 @@ export function readApplications(rows: readonly RawRow[]): ApplicationsRead {
       if (id && !id.startsWith('group.')) labelled.add(id);
     }
   return { rows: read, labelled, ...(template ? { template } : {}) };
+}
+
+/** A label fragment short enough to be the tail of a wrapped row label (`他情形）`). */
+const TAIL_LIMIT = 12;
+
+/**
+ * A row label wrapped around the row's first number (`…不计其 29` / `他情形） 0 0 0 0 0 29`: pdftotext
+ * puts the first cell on the label's line): a named row short of cells, then an unnamed row whose label
+ * is a tail (no item number) and whose numbers make up the rest, are one row.
+ */
+function joinLabelsWrappedAroundFirstValue(read: ApplicationRow[]): void {
+  for (let j = 0; j + 1 < read.length; j++) {
+    const row = read[j]!;
+    const next = read[j + 1]!;
+    if (row.id === null || next.id !== null || row.values.length >= applicantColumns.length) continue;
+    if (row.values.length + next.values.length !== applicantColumns.length) continue;
+    const tail = foldAll([next.label.trim()])[0]!;
+    if (!tail || tail.length > TAIL_LIMIT || ITEM_START.test(tail) || ITEM_INSIDE.test(tail)) continue;
+    row.values = [...row.values, ...next.values];
+    read.splice(j + 1, 1);
+  }
 }
 
 function classify(row: RawRow): ApplicationRow {

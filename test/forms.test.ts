@@ -89,3 +89,22 @@ describe('MediaWiki tables (pandoc -t mediawiki, corpus/scrapers/)', () => {
     });
   }
 });
+
+describe('PDF text without layout: a row label wrapped around its first number (corpus/scrapers/)', () => {
+  // pdftotext (no -layout) and pdfminer put a row's first cell on its label's line (`…申请数量 0`), and a
+  // long label's tail after it (`…不计其 29` / `他情形）` / `0 0 0 0 0 29`).
+  const SCRAPERS = join(import.meta.dirname, '..', 'corpus', 'scrapers');
+  const NAMES = ['024_pingtan_2024.word.pdftotextplain.txt', '024_pingtan_2024.word.pdfminer.txt', '033_pingtan_2019.chromium.pdftotextplain.txt'];
+  for (const { gold, path } of goldFiles(SCRAPERS).filter(({ gold }) => NAMES.includes(gold.file))) {
+    it(`${gold.file}: no silent cell`, () => {
+      const report = parseReport(readFileSync(path), { fileName: gold.file });
+      expect(score(report, gold).silent).toEqual([]);
+    });
+  }
+
+  it('024 (Word PDF, pdftotext): （二）部分公开 reads 29 0 0 0 0 0 29, its label wrapped around the 29', () => {
+    const name = '024_pingtan_2024.word.pdftotextplain.txt';
+    const report = parseReport(readFileSync(join(SCRAPERS, name)), { fileName: name });
+    expect(report.tables.applications?.results.partiallyGranted).toEqual({ naturalPerson: 29, commercial: 0, research: 0, socialWelfare: 0, legalService: 0, otherOrg: 0, total: 29 });
+  });
+});

@@ -45,11 +45,34 @@ export function lexStacked(lines: readonly Line[], out: Cell[]): void {
       continue;
     }
     const value = isValueText(text);
-    const cell = makeCell(value ? 'value' : 'label', text, line.start + from, line.start + to, false, line.index);
-    if (value) {
-      cell.gapBefore = Infinity;
-      cell.gapAfter = Infinity;
+    // A label with a number after a space (`二、上年结转政府信息公开申请数量 0`): pdftotext puts a row's first
+    // cell on its label's line. No row label of the template ends in a number standing alone.
+    const split = value ? -1 : trailingNumberAt(text);
+    if (split > 0) {
+      out.push(makeCell('label', text.slice(0, split).trimEnd(), line.start + from, line.start + from + text.slice(0, split).trimEnd().length, false, line.index));
+      out.push(stackedValue(text.slice(split), line.start + from + split, line.start + to, line.index));
+      continue;
     }
-    out.push(cell);
+    out.push(value ? stackedValue(text, line.start + from, line.start + to, line.index) : makeCell('label', text, line.start + from, line.start + to, false, line.index));
   }
+}
+
+/** A value alone on its line: any blank beside it may have left no line. */
+function stackedValue(text: string, start: number, end: number, index: number): Cell {
+  const cell = makeCell('value', text, start, end, false, index);
+  cell.gapBefore = Infinity;
+  cell.gapAfter = Infinity;
+  return cell;
+}
+
+/** Where a number standing alone after a space ends a label's line (`…数量 0`), or −1. */
+function trailingNumberAt(text: string): number {
+  let i = text.length;
+  while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
+  if (i === 0 || i === text.length || !isValueText(text.slice(i))) return -1;
+  let j = i;
+  while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+  // The label must end in a character of its own, not a number or an item number's dot.
+  const before = text.charCodeAt(j - 1);
+  return j > 0 && before > 0x2e80 ? i : -1;
 }

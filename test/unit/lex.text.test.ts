@@ -83,3 +83,10 @@ describe('MediaWiki table text', () => {
     expect(detectForm(`<div class="a">\n<span>x</span>\n<p>y</p>\n<table><tr><td>1</td></tr></table>\n{|\n${rows}\n|}\n</div>`)).toBe('html');
   });
 });
+
+describe('stacked text (a cell a line)', () => {
+  it('a label with a number after a space is the label and the row\'s first cell; an item number inside stays label', () => {
+    const cells = lexText('二、上年结转政府信息公开申请数量 0\n\n0\n\n（三）不 1.属于国家秘 0\n\n2019年\n', 'stacked-text');
+    expect(cells.map((c) => `${c.kind}:${c.text}`)).toEqual(['label:二、上年结转政府信息公开申请数量', 'value:0', 'value:0', 'label:（三）不 1.属于国家秘', 'value:0', 'label:2019年']);
+  });
+});
