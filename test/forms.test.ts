@@ -94,13 +94,20 @@ describe('PDF text without layout: a row label wrapped around its first number (
   // pdftotext (no -layout) and pdfminer put a row's first cell on its label's line (`…申请数量 0`), and a
   // long label's tail after it (`…不计其 29` / `他情形）` / `0 0 0 0 0 29`).
   const SCRAPERS = join(import.meta.dirname, '..', 'corpus', 'scrapers');
-  const NAMES = ['024_pingtan_2024.word.pdftotextplain.txt', '024_pingtan_2024.word.pdfminer.txt', '033_pingtan_2019.chromium.pdftotextplain.txt'];
+  const NAMES = ['024_pingtan_2024.word.pdftotextplain.txt', '024_pingtan_2024.word.pdfminer.txt', '033_pingtan_2019.chromium.pdftotextplain.txt', '031_hongze_2023.pdfparse.txt'];
   for (const { gold, path } of goldFiles(SCRAPERS).filter(({ gold }) => NAMES.includes(gold.file))) {
     it(`${gold.file}: no silent cell`, () => {
       const report = parseReport(readFileSync(path), { fileName: gold.file });
       expect(score(report, gold).silent).toEqual([]);
     });
   }
+
+  it('031 (pdf-parse, cells parted by tabs, `计其他情形） 4` one piece): every cell right', () => {
+    const name = '031_hongze_2023.pdfparse.txt';
+    const gold = goldFiles(SCRAPERS).find(({ gold }) => gold.file === name)!.gold;
+    const report = parseReport(readFileSync(join(SCRAPERS, name)), { fileName: name });
+    expect(score(report, gold).right).toBe(Object.keys(gold.cells).length);
+  });
 
   it('024 (Word PDF, pdftotext): （二）部分公开 reads 29 0 0 0 0 0 29, its label wrapped around the 29', () => {
     const name = '024_pingtan_2024.word.pdftotextplain.txt';

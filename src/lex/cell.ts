@@ -196,3 +196,18 @@ function isAsciiPunctuation(c: number): boolean {
 export function isPlaceholder(text: string): boolean {
   return placeholderSet.has(compact(text));
 }
+
+/**
+ * Where a number standing alone after a space ends a label (`…申请数量 0`), or −1: no row label of the
+ * template ends so, and PDF text puts a row's first cell on its label's line.
+ */
+export function trailingNumberAt(text: string): number {
+  let i = text.length;
+  while (i > 0 && !isSpaceOrInvisible(text.charCodeAt(i - 1))) i--;
+  if (i === 0 || i === text.length || !isValueText(text.slice(i))) return -1;
+  let j = i;
+  while (j > 0 && isSpaceOrInvisible(text.charCodeAt(j - 1))) j--;
+  // The label must end in a character of its own, not a number or an item number's dot.
+  const before = text.charCodeAt(j - 1);
+  return j > 0 && before > 0x2e80 ? i : -1;
+}

@@ -11,7 +11,7 @@
 //     a number never merges with its neighbour, and a label after a number starts a new row;
 //   - blanks before a row's label are label columns (rowspans, lost colspans), never value cells.
 // Lines with no separator near them are not table text: line.ts reads them.
-import { type Cell, isValueText, makeCell, unescapeMarkdown } from './cell.js';
+import { type Cell, isValueText, makeCell, trailingNumberAt, unescapeMarkdown } from './cell.js';
 import { type Line, isSpace, columnAt } from './lines.js';
 import { lexPlainLine } from './line.js';
 
@@ -166,6 +166,13 @@ export class SeparatedReader {
       return;
     }
     const value = isValueText(unescapeMarkdown(t.slice(a, b)));
+    // A label and, after a space, a number (`计其他情形） 4`): the row's first cell on its label's line.
+    const split = value ? -1 : trailingNumberAt(t.slice(a, b));
+    if (split > 0) {
+      this.addText(line, a, a + split);
+      this.addText(line, a + split, b);
+      return;
+    }
     const last = this.pieces[this.pieces.length - 1];
     if (last && (last.value || value)) {
       // No separator between a number and its neighbour: two cells; a label after a number starts a row.

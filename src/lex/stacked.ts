@@ -2,7 +2,7 @@
 // table too wide for the screen). Rows are not marked; an extra empty line is an empty cell. Text
 // browsers print an empty cell only when it has a paragraph of its own, so some blank cells leave
 // no line at all: any number may have vanished beside a value.
-import { type Cell, isValueText, makeCell } from './cell.js';
+import { type Cell, isValueText, makeCell, trailingNumberAt } from './cell.js';
 import { type Line, isBlank, isSpace, trimmedLength } from './lines.js';
 import { isPageNumberLine } from '../../grammars/vocabulary/layout.js';
 
@@ -63,16 +63,4 @@ function stackedValue(text: string, start: number, end: number, index: number): 
   cell.gapBefore = Infinity;
   cell.gapAfter = Infinity;
   return cell;
-}
-
-/** Where a number standing alone after a space ends a label's line (`…数量 0`), or −1. */
-function trailingNumberAt(text: string): number {
-  let i = text.length;
-  while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
-  if (i === 0 || i === text.length || !isValueText(text.slice(i))) return -1;
-  let j = i;
-  while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
-  // The label must end in a character of its own, not a number or an item number's dot.
-  const before = text.charCodeAt(j - 1);
-  return j > 0 && before > 0x2e80 ? i : -1;
 }

@@ -90,3 +90,11 @@ describe('stacked text (a cell a line)', () => {
     expect(cells.map((c) => `${c.kind}:${c.text}`)).toEqual(['label:二、上年结转政府信息公开申请数量', 'value:0', 'value:0', 'label:（三）不 1.属于国家秘', 'value:0', 'label:2019年']);
   });
 });
+
+describe('separated text: a label and a number in one piece', () => {
+  it('`计其他情形） 4\t0\t…` is the label and the row\'s first cell', () => {
+    const cells = lexText('（二）部分公开（区分处理的，只计这一情\t形，不\n计其他情形） 4\t0\t0\t0\t0\t0\t4\n', 'tab-text');
+    const values = cells.filter((c) => c.kind === 'value').map((c) => c.text);
+    expect(values).toEqual(['4', '0', '0', '0', '0', '0', '4']);
+  });
+});
