@@ -94,7 +94,7 @@ describe('PDF text without layout: a row label wrapped around its first number (
   // pdftotext (no -layout) and pdfminer put a row's first cell on its label's line (`…申请数量 0`), and a
   // long label's tail after it (`…不计其 29` / `他情形）` / `0 0 0 0 0 29`).
   const SCRAPERS = join(import.meta.dirname, '..', 'corpus', 'scrapers');
-  const NAMES = ['024_pingtan_2024.word.pdftotextplain.txt', '024_pingtan_2024.word.pdfminer.txt', '033_pingtan_2019.chromium.pdftotextplain.txt', '031_hongze_2023.pdfparse.txt'];
+  const NAMES = ['024_pingtan_2024.word.pdftotextplain.txt', '024_pingtan_2024.word.pdfminer.txt', '033_pingtan_2019.chromium.pdftotextplain.txt', '031_hongze_2023.pdfparse.txt', '033_pingtan_2019.word.pdftotextplain.txt'];
   for (const { gold, path } of goldFiles(SCRAPERS).filter(({ gold }) => NAMES.includes(gold.file))) {
     it(`${gold.file}: no silent cell`, () => {
       const report = parseReport(readFileSync(path), { fileName: gold.file });

@@ -37,9 +37,10 @@ export function normalizeApplications(read: ApplicationsRead, ctx: NormalizeCont
   // A row printed with its label and no numbers, in a form that drops blank cells, is all blank (SPEC
   // D1) — unless some numbers could not be placed, or a row holds more than its own, for they might be
   // its numbers (a converter that prints every label, then every number).
-  const empty = unplaced || [...placed.values()].some(overfull) ? [] : ids.filter((id) => read.labelled.has(id) && !placed.has(id));
+  const scattered = unplaced > 0 || [...placed.values()].some(overfull);
+  const empty = scattered ? [] : ids.filter((id) => read.labelled.has(id) && !placed.has(id));
   for (const id of empty) for (const c of COLUMNS) t.set(id, c, { value: null, blank: true });
-  const vectors = readPlacedRows(placed, ids, t, ctx, empty);
+  const vectors = readPlacedRows(placed, ids, t, ctx, empty, scattered);
   for (const id of ids) if (!t.has(id)) t.missing(id, COLUMNS, `row ${id} is not in the input`);
   const table = { template, ...t.toObject(ids, COLUMNS), extraRows: t.extraRows } as Record<string, unknown>;
   for (const [total, items] of Object.entries(applicationGroupTotals)) {
@@ -204,7 +205,7 @@ function emptyRowVector(): (number | null)[] {
  * Reads every placed row: directly when its cells read one way, else by the readings the table's
  * arithmetic allows (T3-C per row, then T3-A and T3-B across rows).
  */
-function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly string[], t: TableCells, ctx: NormalizeContext, empty: readonly string[]): Map<string, Vector[]> {
+function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly string[], t: TableCells, ctx: NormalizeContext, empty: readonly string[], scattered: boolean): Map<string, Vector[]> {
   const readings = new Map<string, Piece[][] | 'too-many'>();
   const known = new Map<string, Vector[]>();
   for (const id of empty) known.set(id, [emptyRowVector()]);
@@ -214,6 +215,7 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
     if (rs !== 'too-many' && rs.length === 1) {
       t.readRow(id, COLUMNS, rs[0]!);
       if (rewritten(rs[0]!, r.values)) ctx.diagnostics.push(splitInfo(t, id, [...COLUMNS], r.values));
+      if (scattered) flagVanished(t, id, rs[0]!, r.values, ctx);
       known.set(id, [vectorOf(rs[0]!)]);
     } else readings.set(id, rs);
   }
@@ -244,6 +246,7 @@ function readPlacedRows(placed: Map<string, ApplicationRow>, ids: readonly strin
     if (chosen.length === 1) {
       t.readRow(id, COLUMNS, chosen[0]!);
       ctx.diagnostics.push(splitInfo(t, id, [...COLUMNS], r.values));
+      if (scattered) flagVanished(t, id, chosen[0]!, r.values, ctx);
     } else ambiguous(t, id, COLUMNS, chosen, r.values, ctx);
   }
   return known;
@@ -292,6 +295,32 @@ function vectorsOf(readings: readonly (readonly Piece[])[]): Vector[] {
 }
 
 /** T3-C on one reading: the six applicant columns add up to 总计 (an unknown cell leaves it open). */
+/**
+ * In a table whose numbers the text scattered (some could not be placed, or a row holds more than its
+ * own), a row read with blanks that left no trace, whose printed 总计 does not account for its numbers:
+ * those blanks may hide numbers read elsewhere, and its own numbers may be another row's. Each cell is
+ * named; the blanks are null.
+ */
+function flagVanished(t: TableCells, id: string, pieces: readonly Piece[], values: readonly Cell[], ctx: NormalizeContext): void {
+  const printed = new Set(values);
+  if (pieces.every((p) => printed.has(p.cell) || p.cell.kind !== 'blank') || accountedFor(vectorOf(pieces))) return;
+  pieces.forEach((p, i) => {
+    const vanished = !printed.has(p.cell) && p.cell.kind === 'blank';
+    const message = vanished
+      ? `no cell of the text stands for it in "${quotedText(values)}", in a table whose numbers the text scattered: a blank that left no trace, or a number read elsewhere`
+      : `read from "${quotedText(values)}", a row short of cells in a table whose numbers the text scattered: it may be another row's`;
+    ctx.diagnostics.push({ code: 'cell-unreadable', severity: 'warning', message, path: t.path(id, COLUMNS[i]!), table: t.table });
+  });
+}
+
+/** The row's 总计 is printed and its cells, blanks as none, add up to it. */
+function accountedFor(v: readonly (number | null)[]): boolean {
+  if (v[TOTAL] === null) return false;
+  let sum = 0;
+  for (let c = 0; c < TOTAL; c++) sum += v[c] ?? 0;
+  return sum === v[TOTAL];
+}
+
 function rowSumHolds(v: readonly (number | null)[]): boolean {
   if (v[TOTAL] === null) return true;
   let sum = 0;
