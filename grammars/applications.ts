@@ -72,6 +72,7 @@ import P from 'parsimmon';
 import { ItemStream, type RawRow } from './stream.js';
 import type { Cell } from '../src/lex/cell.js';
 import { matcher, containsAny, concatTexts, foldAll, foldedText, isProse } from './match.js';
+import { foldLabel } from './vocabulary/fold.js';
 
 export type Evidence = 'strong' | 'weak' | 'none';
 
@@ -147,7 +148,7 @@ function joinLabelsWrappedAroundFirstValue(read: ApplicationRow[]): void {
     const next = read[j + 1]!;
     if (row.id === null || next.id !== null || row.values.length >= applicantColumns.length) continue;
     if (row.values.length + next.values.length !== applicantColumns.length) continue;
-    const tail = foldAll([next.label.trim()])[0]!;
+    const tail = foldLabel(next.label.trim());
     if (!tail || tail.length > TAIL_LIMIT || ITEM_START.test(tail) || ITEM_INSIDE.test(tail)) continue;
     row.values = [...row.values, ...next.values];
     read.splice(j + 1, 1);

@@ -14,32 +14,29 @@ import type { SumCheck } from './arithmetic.js';
  */
 export function shiftedRows(checks: readonly SumCheck[], value: (path: string) => number | null): Diagnostic[] {
   const shifted: Diagnostic[] = [];
+  let first: SumCheck | undefined;
   for (const c of checks) {
-    const d = shiftedRow(c, value);
-    if (d) shifted.push(d);
+    const why = lostCells(c, value);
+    if (!why) continue;
+    first ??= c;
+    shifted.push(rowShifted(c, why));
   }
-  if (!shifted.length) return shifted;
+  if (!first) return shifted;
   const named = new Set(shifted.map((d) => d.path));
   for (const c of checks) {
     const total = c.rhs[0]!;
     if (named.has(total) || value(total) !== null || !c.lhs.some((p) => value(p) !== null)) continue;
-    shifted.push({
-      code: 'row-shifted',
-      severity: 'warning',
-      message: `${c.where}: 总计 is blank, and another row of this table lost cells (${shifted[0]!.message.split(':')[0]}): this row's numbers may stand left of their columns too`,
-      path: total,
-      table: c.table,
-      check: c.check,
-      cells: [...c.lhs, ...c.rhs],
-    });
+    shifted.push(rowShifted(c, `总计 is blank, and another row of this table lost cells (${first.where}): this row's numbers may stand left of their columns too`));
   }
   return shifted;
 }
 
-/** `check`: a row's sum, its parts in column order (`lhs`) and its total (`rhs`). Null parts are passed over. */
-function shiftedRow(check: SumCheck, value: (path: string) => number | null): Diagnostic | undefined {
-  const total = check.rhs[0]!;
-  if (check.rhs.length !== 1 || value(total) !== null) return undefined;
+/**
+ * Why `check`'s row (its parts in column order, `lhs`, and its total, `rhs`) lost cells: its total is
+ * empty and its last number is the sum of the numbers before it (null parts are passed over); else undefined.
+ */
+function lostCells(check: SumCheck, value: (path: string) => number | null): string | undefined {
+  if (check.rhs.length !== 1 || value(check.rhs[0]!) !== null) return undefined;
   let last: string | undefined;
   let lastValue = 0;
   let before = 0;
@@ -52,13 +49,10 @@ function shiftedRow(check: SumCheck, value: (path: string) => number | null): Di
   }
   if (last === undefined || lastValue === 0 || before !== lastValue) return undefined;
   const column = columnLabels[last.slice(last.lastIndexOf('/') + 1)] ?? last;
-  return {
-    code: 'row-shifted',
-    severity: 'warning',
-    message: `${check.where}: 总计 is blank while ${lastValue} under ${column} is the sum of the numbers before it — the row seems to have lost cells, and its numbers stand left of their columns`,
-    path: total,
-    table: check.table,
-    check: check.check,
-    cells: [...check.lhs, ...check.rhs],
-  };
+  return `总计 is blank while ${lastValue} under ${column} is the sum of the numbers before it — the row seems to have lost cells, and its numbers stand left of their columns`;
+}
+
+/** The warning on a row: its 总计 as path, its every cell named. */
+function rowShifted(check: SumCheck, why: string): Diagnostic {
+  return { code: 'row-shifted', severity: 'warning', message: `${check.where}: ${why}`, path: check.rhs[0]!, table: check.table, check: check.check, cells: [...check.lhs, ...check.rhs] };
 }

@@ -49,7 +49,8 @@ export function lexStacked(lines: readonly Line[], out: Cell[]): void {
     // cell on its label's line. No row label of the template ends in a number standing alone.
     const split = value ? -1 : trailingNumberAt(text);
     if (split > 0) {
-      out.push(makeCell('label', text.slice(0, split).trimEnd(), line.start + from, line.start + from + text.slice(0, split).trimEnd().length, false, line.index));
+      const label = text.slice(0, split).trimEnd();
+      out.push(makeCell('label', label, line.start + from, line.start + from + label.length, false, line.index));
       out.push(stackedValue(text.slice(split), line.start + from + split, line.start + to, line.index));
       continue;
     }

@@ -303,10 +303,10 @@ function vectorsOf(readings: readonly (readonly Piece[])[]): Vector[] {
  */
 function flagVanished(t: TableCells, id: string, pieces: readonly Piece[], values: readonly Cell[], ctx: NormalizeContext): void {
   const printed = new Set(values);
-  if (pieces.every((p) => printed.has(p.cell) || p.cell.kind !== 'blank') || accountedFor(vectorOf(pieces))) return;
+  const vanished = (p: Piece) => !printed.has(p.cell) && p.cell.kind === 'blank';
+  if (!pieces.some(vanished) || accountedFor(vectorOf(pieces))) return;
   pieces.forEach((p, i) => {
-    const vanished = !printed.has(p.cell) && p.cell.kind === 'blank';
-    const message = vanished
+    const message = vanished(p)
       ? `no cell of the text stands for it in "${quotedText(values)}", in a table whose numbers the text scattered: a blank that left no trace, or a number read elsewhere`
       : `read from "${quotedText(values)}", a row short of cells in a table whose numbers the text scattered: it may be another row's`;
     ctx.diagnostics.push({ code: 'cell-unreadable', severity: 'warning', message, path: t.path(id, COLUMNS[i]!), table: t.table });

@@ -18,9 +18,8 @@ const BOUND = 2;
  * The bounds are kept up to date as candidates are removed and restored, so a step costs little.
  */
 export class Search {
-  /** Candidate k of row r is at `candStart[r] + k` in `alive`; how many are alive per row. */
+  /** Row r's candidates are numbered from `candStart[r]` in the per-candidate arrays; how many are alive per row. */
   private readonly candStart: Int32Array;
-  private readonly alive: Uint8Array;
   private readonly count: Int32Array;
   /**
    * Row r's candidates, the alive ones first: `dense[candStart[r] .. candStart[r] + count[r]]` (a
@@ -36,10 +35,6 @@ export class Search {
   private readonly partStart: Int32Array;
   private readonly partD: Float64Array;
   private readonly partFlags: Uint8Array;
-  /** Term i's candidates by ascending part (`byPart[partStart[i] + j]` is a k): bounds are found from the ends. */
-  private readonly byPart: Int32Array;
-  /** Some candidate of term i hides an unknown: only then are its flags gathered. */
-  private readonly termMayHide: Uint8Array;
   /** The terms of row r: `rowTerms[rowTermStart[r] .. rowTermStart[r + 1]]`, in constraint order. */
   private readonly rowTermStart: Int32Array;
   private readonly rowTerms: Int32Array;
@@ -67,6 +62,10 @@ export class Search {
    */
   private readonly trail: number[] = [];
   private readonly saved: number[] = [];
+  /** Candidate k of row r has been in a solution: `proven[candStart[r] + k]`. */
+  private readonly proven: Uint8Array;
+  /** Per row, its alive candidates not yet proven. */
+  private readonly unprovenAlive: Int32Array;
   /** Tries made so far. */
   private tries = 0;
   /** Candidates examined by forward checking: a try costs as much as the rows it narrows are long. */
@@ -78,8 +77,6 @@ export class Search {
     const rows = cands.length;
     this.candStart = new Int32Array(rows + 1);
     for (let r = 0; r < rows; r++) this.candStart[r + 1] = this.candStart[r]! + cands[r]!.length;
-    this.alive = new Uint8Array(this.candStart[rows]!);
-    for (let r = 0; r < rows; r++) for (const k of domains[r]!) this.alive[this.candStart[r]! + k] = 1;
     this.count = new Int32Array(rows);
     for (let r = 0; r < rows; r++) this.count[r] = domains[r]!.size;
     this.proven = new Uint8Array(this.candStart[rows]!);
@@ -91,7 +88,7 @@ export class Search {
       let alive = start;
       let dead = start + this.count[r]!;
       for (let k = 0; k < this.candStart[r + 1]! - start; k++) {
-        const at = this.alive[start + k] ? alive++ : dead++;
+        const at = domains[r]!.has(k) ? alive++ : dead++;
         this.dense[at] = k;
         this.place[start + k] = at;
       }
@@ -119,8 +116,6 @@ export class Search {
     }
     this.partD = new Float64Array(this.partStart[terms]!);
     this.partFlags = new Uint8Array(this.partStart[terms]!);
-    this.byPart = new Int32Array(this.partStart[terms]!);
-    this.termMayHide = new Uint8Array(terms);
     this.rowTermStart = new Int32Array(rows + 1);
     for (let r = 0; r < rows; r++) this.rowTermStart[r + 1] = this.rowTermStart[r]! + rowTermCount[r]!;
     // A second pass over the terms: each row's slice of rowTerms starts where the first pass's counts put it.
@@ -138,9 +133,7 @@ export class Search {
           const part = partOf(vs[k]!, t);
           this.partD[at + k] = part.d;
           this.partFlags[at + k] = part.flags;
-          if (part.flags) this.termMayHide[i] = 1;
         }
-        this.byPart.set(byPartOrder(this.partD, at, vs.length), at);
       }
     }
 
@@ -166,12 +159,8 @@ export class Search {
       this.measure(i);
       this.include(i, 1);
     }
+    this.scanned = 0;
   }
-
-  /** Candidate k of row r has been in a solution: `proven[candStart[r] + k]`. */
-  private readonly proven: Uint8Array;
-  /** Per row, its alive candidates not yet proven. */
-  private readonly unprovenAlive: Int32Array;
 
   /**
    * Every candidate some solution uses, by one search over them all that leaves any subtree which can
@@ -183,7 +172,7 @@ export class Search {
   }
 
   /** The candidates proven so far, per row. */
-  provenSets(): Set<number>[] {
+  private provenSets(): Set<number>[] {
     const sets: Set<number>[] = [];
     for (let r = 0; r < this.count.length; r++) {
       const set = new Set<number>();
@@ -318,27 +307,26 @@ export class Search {
     return lo <= 0 && hi >= 0;
   }
 
-  /** Recomputes the bounds of term i from its row's alive candidates: the first and last alive by part. */
+  /** Term i's bounds from its row's alive candidates (the first `count` of its dense slice). */
   private measure(i: number): void {
     const row = this.termRow[i]!;
     const parts = this.partStart[i]!;
     const start = this.candStart[row]!;
-    const n = this.candStart[row + 1]! - start;
+    const alive = this.count[row]!;
     let min = Infinity;
     let max = -Infinity;
     let flags = 0;
-    let j = 0;
-    while (j < n && !this.alive[start + this.byPart[parts + j]!]) j++;
-    if (j < n) {
-      min = this.partD[parts + this.byPart[parts + j]!]!;
-      let h = n - 1;
-      while (!this.alive[start + this.byPart[parts + h]!]) h--;
-      max = this.partD[parts + this.byPart[parts + h]!]!;
-      if (this.termMayHide[i]) for (let k = 0; k < n; k++) if (this.alive[start + k]) flags |= this.partFlags[parts + k]!;
+    for (let p = start; p < start + alive; p++) {
+      const k = this.dense[p]!;
+      const d = this.partD[parts + k]!;
+      if (d < min) min = d;
+      if (d > max) max = d;
+      flags |= this.partFlags[parts + k]!;
     }
     this.termMin[i] = min;
     this.termMax[i] = max;
     this.termFlags[i] = flags;
+    this.scanned += alive;
   }
 
   /** Adds (sign 1) or removes (−1) term i's bounds to or from its constraint's sums over unassigned terms. */
@@ -353,30 +341,14 @@ export class Search {
 
   /** Candidates of an unassigned row were removed: its terms' bounds shrink to those of the ones left (the old ones kept to undo). */
   private narrow(row: number): void {
-    const start = this.candStart[row]!;
-    const alive = this.count[row]!;
     for (let j = this.rowTermStart[row]!; j < this.rowTermStart[row + 1]!; j++) {
       const i = this.rowTerms[j]!;
       this.trail.push(-1 - i, this.saved.length);
       this.saved.push(this.termMin[i]!, this.termMax[i]!, this.termFlags[i]!);
       this.include(i, -1);
-      const parts = this.partStart[i]!;
-      let min = Infinity;
-      let max = -Infinity;
-      let flags = 0;
-      for (let p = start; p < start + alive; p++) {
-        const k = this.dense[p]!;
-        const d = this.partD[parts + k]!;
-        if (d < min) min = d;
-        if (d > max) max = d;
-        flags |= this.partFlags[parts + k]!;
-      }
-      this.termMin[i] = min;
-      this.termMax[i] = max;
-      this.termFlags[i] = flags;
+      this.measure(i);
       this.include(i, 1);
     }
-    this.scanned += alive * (this.rowTermStart[row + 1]! - this.rowTermStart[row]!);
   }
 
   /** Removes a candidate (swapped past the row's alive ones); the caller narrows the row once it has removed all it will. */
@@ -389,7 +361,6 @@ export class Search {
     this.place[start + other] = at;
     this.dense[last] = k;
     this.place[start + k] = last;
-    this.alive[start + k] = 0;
     this.count[row]!--;
     if (!this.proven[start + k]) this.unprovenAlive[row]!--;
     this.trail.push(row, k);
@@ -402,7 +373,6 @@ export class Search {
       const b = this.trail.pop()!;
       const a = this.trail.pop()!;
       if (a >= 0) {
-        this.alive[this.candStart[a]! + b] = 1;
         this.count[a]!++;
         if (!this.proven[this.candStart[a]! + b]) this.unprovenAlive[a]!++;
         continue;
@@ -417,18 +387,4 @@ export class Search {
       if (counted) this.include(i, 1);
     }
   }
-}
-
-/** A term's candidates by ascending part (ties by index): `measure` reads a term's bounds from the ends. */
-function byPartOrder(partD: Float64Array, at: number, n: number): number[] {
-  const order: { d: number; k: number }[] = [];
-  for (let k = 0; k < n; k++) order.push({ d: partD[at + k]!, k });
-  order.sort(byPartThenIndex);
-  const ks: number[] = [];
-  for (const o of order) ks.push(o.k);
-  return ks;
-}
-
-function byPartThenIndex(a: { d: number; k: number }, b: { d: number; k: number }): number {
-  return a.d - b.d || a.k - b.k;
 }
