@@ -94,7 +94,7 @@ describe('PDF and Word files in a batch', () => {
   it('the pool parses them as parseDocument does alone, and a directory walk takes them', async () => {
     const docs = join(CORPUS, 'docs');
     const paths = (await collectInputs([docs])).inputs.map((i) => i.name);
-    expect(paths.filter((p) => p.endsWith('.pdf')).length).toBe(9);
+    expect(paths.filter((p) => p.endsWith('.pdf')).length).toBe(11);
     expect(paths.filter((p) => p.endsWith('.docx')).length).toBe(3);
     const pooled = await parseReports([docs], { concurrency: 2 });
     expect(pooled.map((r) => r.source.fileName)).toEqual(paths);

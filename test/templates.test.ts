@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { TEMPLATES } from '../grammars/template.js';
 import { matcher, containsAny, foldAll } from '../grammars/match.js';
 import { foldLabel } from '../grammars/vocabulary/fold.js';
+import { COLUMN_SEQUENCES } from '../grammars/vocabulary/columns.js';
 import { applicantColumns, applicationRows, applicationGroups, rowsOf } from '../grammars/applications.js';
 import { keyedVocabularies } from '../grammars/activeDisclosure.js';
 import { outcomeColumns, reviewGroups } from '../grammars/reviewLitigation.js';
@@ -61,6 +62,22 @@ describe('grammars/template.ts', () => {
       expect(review.columns.map((c) => c.key)).toEqual([...outcomeColumns]);
     });
   }
+});
+
+describe('grammars/vocabulary/columns.ts', () => {
+  it("holds every block's columns as the templates print them, and no others", () => {
+    const key = (s: { caption?: string; labels: readonly string[] }) => `${s.caption ?? ''}:${s.labels.join('|')}`;
+    const printed = new Set(
+      Object.values(TEMPLATES).flatMap((tables) =>
+        tables.flatMap((t) =>
+          t.table === 'reviewLitigation'
+            ? [key({ labels: t.blocks.flatMap((b) => b.rows.flatMap(() => b.columns.map((c) => foldLabel(c.label)))) })]
+            : t.blocks.map((b) => key({ caption: b.caption && foldLabel(b.caption), labels: b.columns.map((c) => foldLabel(c.label)) })),
+        ),
+      ),
+    );
+    expect(new Set(COLUMN_SEQUENCES.map(key))).toEqual(printed);
+  });
 });
 
 describe('docs/templates.md', () => {

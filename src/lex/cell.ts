@@ -40,6 +40,8 @@ export interface Cell {
   box?: [number, number, number, number];
   /** Why the lexer knows the cell's text is not all there (a PDF cell cut by the page's edge): read as null, with this reason. */
   unreadable?: string;
+  /** The file does not print the cell at all (a column past a PDF page's edge): another source alone can give its number. */
+  unprinted?: boolean;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface Cell {
  * shape, and the code that reads them stays monomorphic instead of meeting a new shape per lexer.
  */
 export function makeCell(kind: CellKind, text: string, start: number, end: number, rowStart: boolean, line?: number, x?: number, xEnd?: number): Cell {
-  return { kind, text, start, end, rowStart, line, x, xEnd, folded: undefined, gapBefore: undefined, gapAfter: undefined, runTogether: undefined, weak: undefined, page: undefined, box: undefined, unreadable: undefined };
+  return { kind, text, start, end, rowStart, line, x, xEnd, folded: undefined, gapBefore: undefined, gapAfter: undefined, runTogether: undefined, weak: undefined, page: undefined, box: undefined, unreadable: undefined, unprinted: undefined };
 }
 
 /** A blank cell that a form dropped, re-created at `at` (offsets of an empty span) by a reading. */

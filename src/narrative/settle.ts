@@ -85,7 +85,7 @@ export function settleCells(input: SettleInput): SettleResult {
     const table = splitPath(path).table;
     if (!named.has(path) && blankCount(table, values, named, openAt, blanks) !== 1) continue;
     const implied = impliedValues(path, input.template(table), values);
-    if (implied.some((v) => v !== single.rest) || (!implied.length && !unblank.has(path))) continue;
+    if (implied.some((v) => v !== single.rest) || (!implied.length && !unblank.has(path) && !givenWhereUnprinted(path, single.rest, ctx))) continue;
     values.set(path, { value: single.rest, source: { raw: ctx.input.slice(s.number.start, s.number.end), start: s.number.start, end: s.number.end } });
     blanks.delete(table);
     settled.push({ path, statements: [s] });
@@ -306,6 +306,14 @@ function outcomeOf(p: Piece): number | null {
  * numbers than cells may hold printed blanks, and so may a row the input lacks (014 as PyMuPDF prints
  * it lost the label of 其他处理, a row printed blank, and its prose says 其他处理0件).
  */
+/**
+ * A cell the file does not print takes the prose's number with no sum to confirm it — but not a 0:
+ * that is what a blank the table may print there means, and a printed blank is null (D1).
+ */
+function givenWhereUnprinted(path: string, value: number, ctx: NormalizeContext): boolean {
+  return value !== 0 && !!ctx.unprinted?.has(path);
+}
+
 function namedCells(diagnostics: readonly Diagnostic[]): { named: Set<string>; unblank: Set<string> } {
   const named = new Set<string>();
   const unblank = new Set<string>();

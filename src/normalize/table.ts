@@ -18,6 +18,8 @@ export interface NormalizeContext {
   budget?: SearchBudget;
   /** Rows left with several readings, for a later source (the prose, src/narrative) to narrow. */
   open?: OpenRow[];
+  /** Cells the input does not print at all (a table cut at a page's edge): the prose alone may give their numbers. */
+  unprinted?: Set<string>;
 }
 
 /** A row that reads several ways: its cells (paths), the readings, and each column's rule. */
@@ -86,6 +88,7 @@ export class TableCells {
       const path = this.path(row, column);
       const cell = { kind: piece.cell.kind, text: piece.text, start: piece.start, end: piece.end, page: piece.cell.page, box: piece.cell.box, unreadable: piece.cell.unreadable };
       this.set(row, column, readCell(cell, path, rules[column] ?? {}, this.ctx.diagnostics, this.ctx.input), path);
+      if (piece.cell.unprinted) (this.ctx.unprinted ??= new Set()).add(path);
     }
   }
 

@@ -61,6 +61,49 @@ describe('ruled tables', () => {
   });
 });
 
+describe('a ruled table wider than the page, cut at its edge', () => {
+  /** Rules for columns at xs and rows at ys (top to bottom), every slot its own cell. */
+  const ruled = (xs: number[], ys: number[]): PdfSegment[] => [
+    ...ys.flatMap((y) => xs.slice(1).map((x, i) => h(y, xs[i]!, x))),
+    ...xs.flatMap((x) => ys.slice(1).map((y, i) => v(x, y, ys[i]!))),
+  ];
+  // Labels 300–400; 自然人 400–480, 商业企业 480–560; the paper's edge (595) cuts 科研机构 after 科研.
+  const segments = ruled([300, 400, 480, 560, 595], [700, 666, 633]);
+  const values = [text('予以公开', 310, 645, 40), text('12', 430, 645, 10), text('3', 510, 645, 5)];
+
+  it('names its visible columns by their headers: each value read in its column, the cut and the unprinted ones unreadable in place', () => {
+    const texts = [text('自然人', 410, 680, 30), text('商业企业', 490, 680, 40), text('科研', 565, 680, 20), ...values];
+    const lexed = lexPdf([page(texts, segments)]);
+    const last = lexed.cells.slice(lexed.cells.map((c) => c.rowStart).lastIndexOf(true));
+    // 科研 is the start of 科研机构: the edge runs through it; 社会公益组织 … 总计 are not in the file.
+    expect(last.map((c) => (c.unreadable ? `<unreadable ${c.unprinted ? 'unprinted' : 'cut'}>` : c.text))).toEqual(['予以公开', '12', '3', '<unreadable cut>', ...Array(4).fill('<unreadable unprinted>')]);
+    expect(last[3]!.unreadable).toContain('cuts through column 科研机构');
+    expect(last[7]!.unreadable).toContain('column 总计 is past its edge');
+  });
+
+  it('cut at the left: the columns before the edge are unreadable cells at the start of the row, which stays one row', () => {
+    // Section 四's last 12 columns from x 0 to 480; the edge cut 结果维持, 结果纠正, 其他结果 of 行政复议 away
+    // and runs through its 尚未审结 (审结 left), whose 2 stops clear of the edge.
+    const outcomes = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const heads = [...outcomes, ...outcomes, ...outcomes].slice(3);
+    const xs = heads.map((_, i) => i * 40).concat(480);
+    const texts = [
+      ...heads.map((h, i) => text(i === 0 ? '审结' : h, i * 40 + 2, 680, 36)),
+      ...['2', '7', '8', '0', '0', '1', '9', '0', '0', '0', '0', '0'].map((n, i) => text(n, i * 40 + 15, 645, 5)),
+    ];
+    const lexed = rows([page(texts, ruled(xs, [700, 666, 633]))]);
+    expect(lexed).toHaveLength(2);
+    expect(lexed[1]).toEqual(['<unreadable >', '<unreadable >', '<unreadable >', '2', '7', '8', '0', '0', '1', '9', '0', '0', '0', '0', '0']);
+  });
+
+  it('headers that fit the template more than one way name nothing: every value unreadable, never a guess', () => {
+    // 总计 alone could be the applications table's last column or any group's of section 四.
+    const texts = [text('总计', 490, 680, 20), ...values];
+    const last = rows([page(texts, segments)]).slice(-1)[0]!;
+    expect(last).toEqual(['予以公开', '<unreadable 12>', '<unreadable 3>', '<unreadable >']);
+  });
+});
+
 describe('tables without rules', () => {
   const headers = [text('自然人', 200, 720, 30), text('企业', 260, 720, 20), text('其他', 320, 720, 20), text('总计', 380, 720, 20)];
   it('places each number by the column its header and the numbers below it print; a column blank in every row is found by its header', () => {

@@ -76,6 +76,11 @@ export function joinLines(lines: readonly string[]): string {
   return out;
 }
 
+/** What a table cell reads: its pieces' lines joined, runs of spaces one space. */
+export function cellText(pieces: readonly Piece[]): string {
+  return joinLines(groupLines(pieces).map((l) => l.text)).replace(/\s+/g, ' ').trim();
+}
+
 /** The box around boxes. */
 export function unionBox(boxes: readonly Box[]): Box {
   let [x0, y0, x1, y1] = boxes[0]!;

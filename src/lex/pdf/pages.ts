@@ -5,9 +5,10 @@
 // page break.
 import type { PdfPage } from '../../input/pdf/types.js';
 import { type Cell, isValueText, makeCell } from '../cell.js';
-import { type Box, SNAP } from './geometry.js';
+import type { Box } from './geometry.js';
 import { findGrids } from './grid.js';
-import { groupLines, joinLines, type TextLine } from './lines.js';
+import { cellText, groupLines, joinLines, type TextLine } from './lines.js';
+import { clearOfEdge, cutByEdge, cutMessage, edgeOf, nameRows, pastMessage, visibleColumns, type Header } from './edge.js';
 import { placeTexts, type PlacedGrid } from './place.js';
 import { isFurniture } from './furniture.js';
 import { withoutDecorations } from './decorations.js';
@@ -91,6 +92,8 @@ class Rendering {
   readonly cells: Cell[] = [];
   readonly tableText: string[] = [];
   private parts: string[] = [];
+  /** The header the last table ended with, while it may run on to the next page. */
+  private header: Header | undefined;
   private length = 0;
 
   text(): string {
@@ -134,44 +137,78 @@ class Rendering {
     }
   }
 
-  table(page: PdfPage, { grid, pieces }: PlacedGrid): void {
-    // A table wider than the page is cut at its edge (its rules stop there): columns past the edge are
-    // not printed at all, so no value of it can be placed in its column, and an empty cell is not known blank.
-    const cut = reachesEdge(grid.box, page);
+  table(page: PdfPage, placed: PlacedGrid): void {
+    const { grid } = placed;
+    const texts = placed.pieces.map(cellText);
+    // A table wider than the page is cut at its edge: its visible columns are read where their header
+    // names them (the part before names a part with no header), the others are unreadable cells.
+    const sides = cutByEdge(grid.box, page.width);
+    const names = sides ? nameRows(placed, texts, page.width, sides, this.header) : undefined;
+    this.header = names?.header;
+    const cols = grid.xs.length - 1;
     for (let r = 0; r < grid.owner.length; r++) {
       this.newLine();
+      // A header row's cut cells are no values when the table's columns are named anywhere.
+      const named = names?.dataRow[r] ? names.named[r] : names?.named.find((n) => n);
+      const visible = named ? visibleColumns(grid.xs, named.from, page.width) : [];
+      const widened = names?.dataRow[r] && named;
+      const rowBox = (x: number): Box => [x, grid.ys[r + 1]!, x, grid.ys[r]!];
       let first = true;
       let written = false;
-      for (let c = 0; c < grid.owner[r]!.length; c++) {
+      for (let c = 0; c < cols; c++) {
+        if (widened && c === visible[0] && named.first > 0) {
+          this.pastEdge(page.number, named.labels.slice(0, named.first), rowBox(0), first);
+          first = false;
+        }
         const k = grid.owner[r]![c]!;
         const cell = grid.cells[k]!;
-        if (cell.row !== r || cell.col !== c) {
-          // A slot the cell to its left or above covers, as a colspan/rowspan does in HTML.
+        const edge = sides ? edgeOf(cell.box[0], cell.box[2], page.width) : 'inside';
+        if (cell.row !== r || cell.col !== c || (named && edge === 'beyond')) {
+          // A slot the cell to its left or above covers, as a colspan/rowspan does in HTML; or one past the
+          // paper's edge, whose column the missing cells stand for.
           this.cells.push(makeCell('span', '', 0, 0, first));
         } else {
-          const text = joinLines(groupLines(pieces[k]!).map((l) => l.text)).replace(/\s+/g, ' ').trim();
+          const text = texts[k]!;
           if (text && written) this.write(' | ');
           const start = this.write(text);
           this.tableText.push(text);
           if (text) written = true;
           const kind = text === '' ? 'blank' : isValueText(text) ? 'value' : 'label';
           const made = withPlace(makeCell(kind, text, start, start + text.length, first), page.number, cell.box);
-          if (cut && kind !== 'label') {
-            made.kind = 'value';
-            made.unreadable = 'the table is wider than the page and cut at its edge: its columns cannot be told apart';
+          if (widened && c >= named.from && edge !== 'inside') {
+            // A cell the edge runs through is read when its text stops clear of the edge (label or number).
+            if (kind === 'blank' || !clearOfEdge(placed.pieces[k]!, page.width)) {
+              made.kind = 'value';
+              made.unreadable = cutMessage(named.labels[named.first + visible.indexOf(c)]!);
+            }
+          } else if (sides && kind !== 'label' && !(named && edge === 'inside')) {
+            // A header cell the edge cut is no value: its text is what is missing. Unnamed, no cell is read.
+            if (named) made.kind = kind === 'blank' ? 'span' : kind;
+            else {
+              made.kind = 'value';
+              made.unreadable = UNNAMED_CUT;
+            }
           }
           this.cells.push(made);
         }
         first = false;
       }
+      if (widened) this.pastEdge(page.number, named.labels.slice(named.first + visible.length), rowBox(page.width), false);
     }
+  }
+
+  /** Cells of the columns a cut table does not print, each unreadable in its place. */
+  private pastEdge(page: number, labels: readonly string[], box: Box, rowStart: boolean): void {
+    labels.forEach((label, i) => {
+      const cell = withPlace(makeCell('value', '', this.length, this.length, rowStart && i === 0), page, box);
+      cell.unreadable = pastMessage(label);
+      cell.unprinted = true;
+      this.cells.push(cell);
+    });
   }
 }
 
-/** No real table touches the paper's edge: one that does runs off the page. */
-function reachesEdge(box: Box, page: PdfPage): boolean {
-  return box[0] <= SNAP || box[2] >= page.width - SNAP;
-}
+const UNNAMED_CUT = 'the table is wider than the page and cut at its edge: its columns cannot be told apart';
 
 function withPlace(cell: Cell, page: number, box: Box): Cell {
   cell.page = page;
