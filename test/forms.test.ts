@@ -90,6 +90,24 @@ describe('MediaWiki tables (pandoc -t mediawiki, corpus/scrapers/)', () => {
   }
 });
 
+describe('numbers one row off: a row holding two rows\' numbers, and a row on that side showing none (corpus/scrapers/)', () => {
+  // PyMuPDF's blocks put some rows' numbers before their labels: 4.无正当理由… holds its zeros and those of
+  // 5.要求行政机关确认…, whose label is then followed by the 1 0 0 0 0 0 1 of （六）1., which shows none.
+  const SCRAPERS = join(import.meta.dirname, '..', 'corpus', 'scrapers');
+  for (const name of ['024_pingtan_2024.word.fitzblocks.txt', '024_pingtan_2024.word.fitzsort.txt']) {
+    it(`${name}: the rows between are named, and no cell is silent`, () => {
+      const gold = goldFiles(SCRAPERS).find(({ gold }) => gold.file === name)!.gold;
+      const report = parseReport(readFileSync(join(SCRAPERS, name)), { fileName: name });
+      expect(score(report, gold).silent).toEqual([]);
+      const named = (path: string) => report.diagnostics.some((d) => d.path === path && d.message.includes('one row off'));
+      expect(report.tables.applications?.results.notProcessed.confirmation.naturalPerson).toBe(1);
+      expect(named('applications/results.notProcessed.confirmation/naturalPerson')).toBe(true);
+      // Rows away from the shift are not named.
+      expect(named('applications/results.granted/naturalPerson')).toBe(false);
+    });
+  }
+});
+
 describe('PDF text without layout: a row label wrapped around its first number (corpus/scrapers/)', () => {
   // pdftotext (no -layout) and pdfminer put a row's first cell on its label's line (`…申请数量 0`), and a
   // long label's tail after it (`…不计其 29` / `他情形）` / `0 0 0 0 0 29`).

@@ -15,6 +15,7 @@ import type { Applications } from '../schema/report.js';
 import { rowReadings, rewritten, isBlankPiece, isRunTogether, type Piece } from './split.js';
 import { solve, type Constraint, type Vector } from './solve.js';
 import { numberOf } from './value.js';
+import { nameRowsAShiftMayMove, overfull } from './overfull.js';
 import { TableCells, ambiguous, quotedText, spanOf, splitInfo, type NormalizeContext } from './table.js';
 
 const COLUMNS = applicantColumns;
@@ -41,6 +42,7 @@ export function normalizeApplications(read: ApplicationsRead, ctx: NormalizeCont
   const empty = scattered ? [] : ids.filter((id) => read.labelled.has(id) && !placed.has(id));
   for (const id of empty) for (const c of COLUMNS) t.set(id, c, { value: null, blank: true });
   const vectors = readPlacedRows(placed, ids, t, ctx, empty, scattered);
+  if (scattered) nameRowsAShiftMayMove(ids, placed, t, ctx);
   for (const id of ids) if (!t.has(id)) t.missing(id, COLUMNS, `row ${id} is not in the input`);
   const table = { template, ...t.toObject(ids, COLUMNS), extraRows: t.extraRows } as Record<string, unknown>;
   for (const [total, items] of Object.entries(applicationGroupTotals)) {
@@ -155,13 +157,6 @@ function byPosition(t: TableCells, id: string, r: ApplicationRow) {
     table: 'applications',
     ...spanOf(r.values),
   };
-}
-
-/** More numbers than the row has cells: numbers of other rows ran into it. */
-function overfull(r: ApplicationRow): boolean {
-  let numbers = 0;
-  for (const v of r.values) if (v.kind !== 'blank') numbers++;
-  return numbers > N;
 }
 
 /**
