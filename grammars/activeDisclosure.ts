@@ -25,6 +25,12 @@ export interface KeyedRead {
   rows: KeyedRow[];
   /** Versions whose headers appeared in the table's blocks. */
   headers: Version[];
+  /**
+   * The section's text prints numbers apart from their rows' labels: numbers right under a caption or
+   * header with no label of their own, or a row's label followed by the next block's header before the
+   * numbers. Any row's numbers may then be its neighbour's.
+   */
+  offLabels?: boolean;
 }
 
 interface Compiled {
@@ -56,7 +62,10 @@ const compiled: Compiled[] = keyedVocabularies.map((vocab) => ({
 /** Any caption of section 二 (`第二十条第（一）项` …): where the section's table starts. */
 export const activeDisclosureCaptionKeys = compiled.flatMap((c) => c.captions).concat(foldAll(['第二十条第']));
 
-type Event = { kind: 'caption'; table: KeyedTable } | { kind: 'header'; table: KeyedTable; version: Version } | { kind: 'row'; table: KeyedTable | null; row: KeyedRow };
+type Event =
+  | { kind: 'caption'; table: KeyedTable }
+  | { kind: 'header'; table: KeyedTable; version: Version }
+  | { kind: 'row'; table: KeyedTable | null; row: KeyedRow; offLabel: boolean };
 
 const stream = new ItemStream<RawRow>();
 
@@ -79,6 +88,7 @@ export function readActiveDisclosure(rows: readonly RawRow[]): Record<KeyedTable
   };
   let block: KeyedTable | null = null;
   const lastHeader: Partial<Record<KeyedTable, Version>> = {};
+  if (events.some((e) => e.kind === 'row' && e.offLabel)) for (const read of Object.values(reads)) read.offLabels = true;
   for (const e of events) {
     if (e.kind === 'caption') block = e.table;
     else if (e.kind === 'header') {
@@ -125,8 +135,23 @@ function eventsOf(row: RawRow): Event[] {
   // Empty cells under a caption or a header (a form that keeps every slot of a colspan) are not an agency's row.
   if (id === null && row.values.every((v) => v.kind === 'blank')) return events;
   const label = concatTexts(row.labels).slice(-80);
-  events.push({ kind: 'row', table, row: { id, label, values: row.values } });
+  // A caption or header after the row's label, or numbers with nothing after the header: the text put
+  // these numbers apart from their own row's label.
+  const heading = lastHeading(text);
+  const offLabel = heading !== undefined && (id === null ? heading.end >= text.length : bestEnd <= heading.start);
+  events.push({ kind: 'row', table, row: { id, label, values: row.values }, offLabel });
   return events;
+}
+
+/** Where the last caption or header label of any table stands in `text`. */
+function lastHeading(text: string): { start: number; end: number } | undefined {
+  let best: { start: number; end: number } | undefined;
+  for (const c of compiled)
+    for (const key of [...c.captions, ...c.versions.flatMap((v) => v.keys)]) {
+      const at = text.lastIndexOf(key);
+      if (at >= 0 && (!best || at > best.start)) best = { start: at, end: at + key.length };
+    }
+  return best;
 }
 
 /** Where the last occurrence of any of the aliases ends in `text` (−1: none). */

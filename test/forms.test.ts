@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport, reportSchema } from '../src/index.js';
 import { goldFiles, score } from './goldCorpus.js';
+import { CORPUS } from './records.js';
 
 const FORMS = join(import.meta.dirname, '..', 'corpus', 'forms');
 
@@ -106,6 +107,19 @@ describe('numbers one row off: a row holding two rows\' numbers, and a row on th
       expect(named('applications/results.granted/naturalPerson')).toBe(false);
     });
   }
+
+  it("section 二's numbers printed before their labels (014 Chromium PDF through pdftotext without layout): every cell of its tables named", () => {
+    // `本年新 … 对外公开总数量` / `13 13 524` / `规章` / `60 60 368` / `规范性文件` / `第二十条第（五）项` …: 规章 would read 60.
+    const name = '014_shanghai_szfbgt_2019.chromium.pdftotextplain.txt';
+    const gold = goldFiles(SCRAPERS).find(({ gold }) => gold.file === name)!.gold;
+    const report = parseReport(readFileSync(join(SCRAPERS, name)), { fileName: name });
+    expect(score(report, gold).silent).toEqual([]);
+    const apart = (path: string) => report.diagnostics.some((d) => d.path === path && d.message.includes('apart from their rows'));
+    for (const path of ['documents/regulations/newlyMade', 'documents/normativeDocuments/totalPublished', 'decisions/licensing/previousItems']) expect(apart(path), path).toBe(true);
+    // The page itself (HTML), labels beside their numbers: nothing named.
+    const html = parseReport(readFileSync(join(CORPUS, '014_shanghai_szfbgt_2019.html')));
+    expect(html.diagnostics.filter((d) => d.message.includes('apart from their rows'))).toEqual([]);
+  });
 });
 
 describe('PDF text without layout: a row label wrapped around its first number (corpus/scrapers/)', () => {

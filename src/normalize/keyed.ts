@@ -44,6 +44,15 @@ export function normalizeKeyed(read: KeyedRead, vocab: KeyedTableVocabulary, ctx
   }
   for (const [id, columns] of Object.entries(version.columns)) {
     if (!t.has(id)) t.missing(id, columns, `row ${id} of ${vocab.table} (${version.version}) is not in the input`);
+    else if (read.offLabels)
+      for (const c of columns)
+        ctx.diagnostics.push({
+          code: 'cell-unreadable',
+          severity: 'warning',
+          message: `the text prints some of section 二's numbers apart from their rows' labels (under a header with no label, or after the next block's header): this row's numbers may be its neighbour's`,
+          path: t.path(id, c),
+          table: vocab.table,
+        });
   }
   return { version, cells: t };
 }
