@@ -91,6 +91,20 @@ describe('MediaWiki tables (pandoc -t mediawiki, corpus/scrapers/)', () => {
   }
 });
 
+describe('box tables in the renderer\'s own column count (corpus/scrapers/)', () => {
+  // links counts a CJK character one column, w3m and elinks two: read in the wrong count, links' 014 table
+  // put the 总计 column's 859 and 18 into the header's label.
+  const SCRAPERS = join(import.meta.dirname, '..', 'corpus', 'scrapers');
+  it('014 through links: every cell right, 总计 859 and 18 in their rows', () => {
+    const name = '014_shanghai_szfbgt_2019.links.txt';
+    const gold = goldFiles(SCRAPERS).find(({ gold }) => gold.file === name)!.gold;
+    const report = parseReport(readFileSync(join(SCRAPERS, name)), { fileName: name });
+    expect(report.tables.applications?.newReceived.total).toBe(859);
+    expect(report.tables.applications?.carriedOver.total).toBe(18);
+    expect(score(report, gold).right).toBe(Object.keys(gold.cells).length);
+  });
+});
+
 describe('numbers one row off: a row holding two rows\' numbers, and a row on that side showing none (corpus/scrapers/)', () => {
   // PyMuPDF's blocks put some rows' numbers before their labels: 4.无正当理由… holds its zeros and those of
   // 5.要求行政机关确认…, whose label is then followed by the 1 0 0 0 0 0 1 of （六）1., which shows none.

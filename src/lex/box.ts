@@ -78,13 +78,14 @@ interface OpenCell {
 
 /** Lexes the box table on `lines` (as found by `boxTableEnd`) into cells, row by row. */
 export function lexBox(lines: readonly Line[], out: Cell[]): void {
+  const width = widthThatAlignsBars(lines);
   // Open cells sorted by column; each line's segments come left to right, so one merge per line.
   let open: OpenCell[] = [];
   const closed: OpenCell[] = [];
   for (const line of lines) {
     const next: OpenCell[] = [];
     let p = 0;
-    for (const seg of segments(line)) {
+    for (const seg of segments(line, width)) {
       while (p < open.length && open[p]!.x1 <= seg.x0) next.push(open[p++]!);
       let cell: OpenCell | undefined;
       for (; p < open.length && open[p]!.x0 < seg.x1; p++) {
@@ -150,8 +151,33 @@ function textsOf(pieces: readonly { text: string }[]): string[] {
   return out;
 }
 
-/** The line cut at its bars into segments, each a rule or content, with display columns and offsets. */
-function segments(line: Line): Segment[] {
+type Width = (code: number) => number;
+const ONE: Width = () => 1;
+
+/**
+ * How the renderer counted columns: most draw a CJK character two columns wide (w3m, elinks), some one
+ * (links). The table's bars stand in the same columns on every line in the renderer's count: the count
+ * under which they take the fewest distinct columns.
+ */
+function widthThatAlignsBars(lines: readonly Line[]): Width {
+  const columns = (width: Width) => {
+    const seen = new Set<number>();
+    for (const line of lines) {
+      const t = line.text;
+      const last = trimmedEnd(t) - 1;
+      let col = 0;
+      for (let i = 0; i < t.length; i++) {
+        if (isBar(t, i, last)) seen.add(col);
+        col += width(t.charCodeAt(i));
+      }
+    }
+    return seen.size;
+  };
+  return columns(ONE) < columns(columnWidth) ? ONE : columnWidth;
+}
+
+/** The line cut at its bars into segments, each a rule or content, with columns (as `width` counts them) and offsets. */
+function segments(line: Line, width: Width): Segment[] {
   const t = line.text;
   const last = trimmedEnd(t) - 1;
   const out: Segment[] = [];
@@ -161,7 +187,7 @@ function segments(line: Line): Segment[] {
   let fromCol = 0;
   for (let i = 0; i <= t.length; i++) {
     if (i < t.length && !isBar(t, i, last)) {
-      col += columnWidth(t.charCodeAt(i));
+      col += width(t.charCodeAt(i));
       continue;
     }
     if (from >= 0 && i > from) {
@@ -170,7 +196,7 @@ function segments(line: Line): Segment[] {
       out.push({ x0: fromCol, x1: col, from, to: i, rule });
     }
     from = i + 1;
-    if (i < t.length) col += columnWidth(t.charCodeAt(i));
+    if (i < t.length) col += width(t.charCodeAt(i));
     fromCol = col;
   }
   return out;
