@@ -77,7 +77,7 @@ describe('(b) pdftotext -layout of a page whose rows lost cells', () => {
     }
   });
 
-  for (const name of ['014_shanghai_szfbgt_2019.shortrows.pandoc.txt', '014_shanghai_szfbgt_2019.shortrows.w3m.txt']) {
+  for (const name of ['014_shanghai_szfbgt_2019.shortrows.pandoc.txt', '014_shanghai_szfbgt_2019.shortrows.w3m.txt', '014_shanghai_szfbgt_2019.shortrows.gfm.md']) {
     it(`${name} (aligned as the short rows put them: 859 under 法律服务机构, 总计 blank): the rows are named row-shifted`, () => {
       const report = parse(name);
       const shifted = report.diagnostics.filter((d) => d.code === 'row-shifted').map((d) => d.path);

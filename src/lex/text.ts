@@ -76,7 +76,7 @@ export function lexText(text: string, form: Form, lines: readonly Line[] = split
       continue;
     }
     if (shape.seps > 0) reader.addLine(line, shape, !!previous && previous.content > 0 && previous.ends);
-    else if (joinedBefore(previous) || joinedAfter(shapes[next[i]!])) reader.addJoinedLine(line);
+    else if (joinedBefore(previous) || joinedAfter(shapes[next[i]!], next[i]! < lines.length ? shapes[next[next[i]!]!] : null)) reader.addJoinedLine(line);
     else if (shape.content === 0) {
       // No-break spaces with no separator near: nothing.
       i++;
@@ -125,9 +125,13 @@ function joinedBefore(previous: SeparatorShape | undefined): boolean {
   return !!previous && previous.ends && previous.content <= 1;
 }
 
-/** A separator starts the next line, and that line is not a row of several cells. */
-function joinedAfter(next: SeparatorShape | null | undefined): boolean {
-  return !!next && next.starts && next.content <= 1;
+/**
+ * A separator starts the next line, and that line is not a row of several cells — nor a markdown
+ * table's header row of empty cells (a rule under it, `afterNext` undefined), which starts a table: a
+ * heading before it is no cell.
+ */
+function joinedAfter(next: SeparatorShape | null | undefined, afterNext: SeparatorShape | null | undefined): boolean {
+  return !!next && next.starts && next.content <= 1 && !(next.content === 0 && afterNext === undefined);
 }
 
 /**
