@@ -215,6 +215,13 @@ export function splitInfo(t: TableCells, row: string, columns: readonly string[]
   };
 }
 
+/** Every reading takes cell i from the same cell of the text. */
+function sameCellIn(readings: readonly Piece[][], i: number): boolean {
+  const cell = readings[0]![i]!.cell;
+  for (const r of readings) if (r[i]!.cell !== cell) return false;
+  return true;
+}
+
 /** Several readings: the cells on which they differ are null with their candidate values; the others are read by their column's rule. */
 export function ambiguous(
   t: TableCells,
@@ -232,8 +239,10 @@ export function ambiguous(
     if (readings.length > 0 && keys.size === 1) {
       const piece = readings[0]![i]!;
       // A blank the text does not show, in every reading: the readings agree only because a check
-      // cannot run on a blank (pdftotext of a page cut at its edge). Null, not read blank: the safety net names it.
-      if (piece.cell.kind === 'blank' && !values.includes(piece.cell)) t.set(row, column, { value: null });
+      // cannot run on a blank (pdftotext of a page cut at its edge). Nor one the readings take from
+      // different cells of the text: the row lost cells, and where its blanks stand is as open as where its
+      // numbers do. Null, not read blank: the safety net names it.
+      if (piece.cell.kind === 'blank' && (!values.includes(piece.cell) || !sameCellIn(readings, i))) t.set(row, column, { value: null });
       else t.readRow(row, [column], [piece], rules);
       continue;
     }
