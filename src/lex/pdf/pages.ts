@@ -146,10 +146,11 @@ class Rendering {
     const names = sides ? nameRows(placed, texts, page.width, sides, this.header) : undefined;
     this.header = names?.header;
     const cols = grid.xs.length - 1;
+    const namedAnywhere = names?.named.find((n) => n);
     for (let r = 0; r < grid.owner.length; r++) {
       this.newLine();
       // A header row's cut cells are no values when the table's columns are named anywhere.
-      const named = names?.dataRow[r] ? names.named[r] : names?.named.find((n) => n);
+      const named = names?.dataRow[r] ? names.named[r] : namedAnywhere;
       const visible = named ? visibleColumns(grid.xs, named.from, page.width) : [];
       const widened = names?.dataRow[r] && named;
       const rowBox = (x: number): Box => [x, grid.ys[r + 1]!, x, grid.ys[r]!];
