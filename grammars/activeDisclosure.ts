@@ -143,14 +143,16 @@ function eventsOf(row: RawRow): Event[] {
   return events;
 }
 
+/** Every table's captions and header labels, folded. */
+const headingKeys = compiled.flatMap((c) => [...c.captions, ...c.versions.flatMap((v) => v.keys)]);
+
 /** Where the last caption or header label of any table stands in `text`. */
 function lastHeading(text: string): { start: number; end: number } | undefined {
   let best: { start: number; end: number } | undefined;
-  for (const c of compiled)
-    for (const key of [...c.captions, ...c.versions.flatMap((v) => v.keys)]) {
-      const at = text.lastIndexOf(key);
-      if (at >= 0 && (!best || at > best.start)) best = { start: at, end: at + key.length };
-    }
+  for (const key of headingKeys) {
+    const at = text.lastIndexOf(key);
+    if (at >= 0 && (!best || at > best.start)) best = { start: at, end: at + key.length };
+  }
   return best;
 }
 
