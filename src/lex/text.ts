@@ -76,7 +76,7 @@ export function lexText(text: string, form: Form, lines: readonly Line[] = split
       continue;
     }
     if (shape.seps > 0) reader.addLine(line, shape, !!previous && previous.content > 0 && previous.ends);
-    else if (joinedBefore(previous) || joinedAfter(shapes[next[i]!], next[i]! < lines.length ? shapes[next[next[i]!]!] : null)) reader.addJoinedLine(line);
+    else if (joinedBefore(previous) || joinedAfter(shapes[next[i]!], shapeAfter(shapes, next, next[i]!))) reader.addJoinedLine(line);
     else if (shape.content === 0) {
       // No-break spaces with no separator near: nothing.
       i++;
@@ -123,6 +123,12 @@ function loneCell(line: Line): Cell {
 /** A separator ends the line before, and that line is not a row of several cells: it joins this line to it. */
 function joinedBefore(previous: SeparatorShape | undefined): boolean {
   return !!previous && previous.ends && previous.content <= 1;
+}
+
+/** The shape of the first non-blank line after line k; null past the text's end (undefined is a rule). */
+function shapeAfter(shapes: readonly (SeparatorShape | null | undefined)[], next: Int32Array, k: number): SeparatorShape | null | undefined {
+  const after = k < shapes.length ? next[k]! : shapes.length;
+  return after < shapes.length ? shapes[after] : null;
 }
 
 /**

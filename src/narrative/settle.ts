@@ -301,12 +301,6 @@ function outcomeOf(p: Piece): number | null {
 }
 
 /**
- * Cells a diagnostic says the form could not give (`named`), and of those the ones that cannot be a
- * blank the table prints (`unblank`): a cell printed as text that is no number (`不详`). A row with fewer
- * numbers than cells may hold printed blanks, and so may a row the input lacks (014 as PyMuPDF prints
- * it lost the label of 其他处理, a row printed blank, and its prose says 其他处理0件).
- */
-/**
  * A cell the file does not print takes the prose's number with no sum to confirm it — but not a 0:
  * that is what a blank the table may print there means, and a printed blank is null (D1).
  */
@@ -314,6 +308,12 @@ function givenWhereUnprinted(path: string, value: number, ctx: NormalizeContext)
   return value !== 0 && !!ctx.unprinted?.has(path);
 }
 
+/**
+ * Cells a diagnostic says the form could not give (`named`), and of those the ones that cannot be a
+ * blank the table prints (`unblank`): a cell printed as text that is no number (`不详`). A row with fewer
+ * numbers than cells may hold printed blanks, and so may a row the input lacks (014 as PyMuPDF prints
+ * it lost the label of 其他处理, a row printed blank, and its prose says 其他处理0件).
+ */
 function namedCells(diagnostics: readonly Diagnostic[]): { named: Set<string>; unblank: Set<string> } {
   const named = new Set<string>();
   const unblank = new Set<string>();

@@ -289,7 +289,6 @@ function vectorsOf(readings: readonly (readonly Piece[])[]): Vector[] {
   return out;
 }
 
-/** T3-C on one reading: the six applicant columns add up to 总计 (an unknown cell leaves it open). */
 /**
  * In a table whose numbers the text scattered (some could not be placed, or a row holds more than its
  * own), a row read with blanks that left no trace, whose printed 总计 does not account for its numbers:
@@ -316,6 +315,7 @@ function accountedFor(v: readonly (number | null)[]): boolean {
   return sum === v[TOTAL];
 }
 
+/** T3-C on one reading: the six applicant columns add up to 总计 (an unknown cell leaves it open). */
 function rowSumHolds(v: readonly (number | null)[]): boolean {
   if (v[TOTAL] === null) return true;
   let sum = 0;

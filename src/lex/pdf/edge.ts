@@ -191,6 +191,9 @@ function isDataRow(grid: PlacedGrid['grid'], r: number, from: number, isLabel: (
   return own;
 }
 
+/** Why a value cell of a cut table whose columns could not be named is not read. */
+export const UNNAMED_MESSAGE = 'the table is wider than the page and cut at its edge: its columns cannot be told apart';
+
 export function cutMessage(label: string): string {
   return `the table is wider than the page and its edge cuts through column ${label}: its cells are not printed whole`;
 }

@@ -8,7 +8,7 @@ import { type Cell, isValueText, makeCell } from '../cell.js';
 import type { Box } from './geometry.js';
 import { findGrids } from './grid.js';
 import { cellText, groupLines, joinLines, type TextLine } from './lines.js';
-import { clearOfEdge, cutByEdge, cutMessage, edgeOf, nameRows, pastMessage, visibleColumns, type Header } from './edge.js';
+import { UNNAMED_MESSAGE, clearOfEdge, cutByEdge, cutMessage, edgeOf, nameRows, pastMessage, visibleColumns, type Header } from './edge.js';
 import { placeTexts, type PlacedGrid } from './place.js';
 import { isFurniture } from './furniture.js';
 import { withoutDecorations } from './decorations.js';
@@ -187,7 +187,7 @@ class Rendering {
             if (named) made.kind = kind === 'blank' ? 'span' : kind;
             else {
               made.kind = 'value';
-              made.unreadable = UNNAMED_CUT;
+              made.unreadable = UNNAMED_MESSAGE;
             }
           }
           this.cells.push(made);
@@ -208,8 +208,6 @@ class Rendering {
     });
   }
 }
-
-const UNNAMED_CUT = 'the table is wider than the page and cut at its edge: its columns cannot be told apart';
 
 function withPlace(cell: Cell, page: number, box: Box): Cell {
   cell.page = page;
